@@ -1,0 +1,13 @@
+package org.hldprep;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** HLD Prep: Camunda 7 workflows for the preparation of the 2013 High-level Dialogue (IOM MC/2353). */
+@SpringBootApplication
+public class HldPrepApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(HldPrepApplication.class, args);
+  }
+}

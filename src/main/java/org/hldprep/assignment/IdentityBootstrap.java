@@ -1,0 +1,183 @@
+package org.hldprep.assignment;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.hldprep.reference.MemberState;
+import org.hldprep.reference.Office;
+import org.hldprep.reference.ReferenceData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, idempotently and in every mode, the groups of the contract for every office in the
+ * reference data and the authorizations the offices need. Groups are structure, not credentials:
+ * nobody can log in until a user is added (demo mode or an administrator).
+ */
+@Component
+public class IdentityBootstrap implements InitializingBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
+  static final String WORKFLOW = "WORKFLOW";
+  public static final String FILTER_MY_GROUP_TASKS = "My group tasks";
+  public static final String FILTER_MY_TASKS = "My tasks";
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final ReferenceData referenceData;
+
+  public IdentityBootstrap(ProcessEngine engine, ReferenceData referenceData) {
+    this.identityService = engine.getIdentityService();
+    this.authorizationService = engine.getAuthorizationService();
+    this.filterService = engine.getFilterService();
+    this.taskService = engine.getTaskService();
+    this.referenceData = referenceData;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    int created = createMissingGroups();
+    grantAdministrators();
+    grantStaff();
+    createTaskFilters();
+    LOG.info("Identity structure ready: {} groups known, {} created now", contractGroups().size(), created);
+  }
+
+  /** Every group of the contract with a readable name, in a stable order. */
+  public Map<String, String> contractGroups() {
+    Map<String, String> groups = new LinkedHashMap<>();
+    groups.put(GroupIds.ADMIN, "HLD Prep administrators");
+    groups.put(GroupIds.ICP, "ICP: HLD coordination");
+    groups.put(GroupIds.ICP_GOVERNING_BODIES, "ICP: Governing Bodies (Council secretariat)");
+    groups.put(GroupIds.ICP_RCP, "ICP: RCP unit");
+    groups.put(GroupIds.ICP_PARTNERSHIPS, "ICP: International Partnerships");
+    groups.put(GroupIds.POLICY_RESEARCH, "Migration policy and research");
+    groups.put(GroupIds.LEGAL, "Office of Legal Affairs");
+    groups.put(GroupIds.DIRECTOR_GENERAL, "Director General");
+    groups.put(GroupIds.LIAISON_NEW_YORK, "Special Liaison Office New York");
+    groups.put(GroupIds.LIAISON_ADDIS_ABABA, "Special Liaison Office Addis Ababa");
+    groups.put(GroupIds.COUNCIL_CHAIR, "Council Chairperson");
+    groups.put(GroupIds.FRIENDS_OF_THE_CHAIR, "Friends of the Chair");
+    for (Office office : referenceData.regionalOffices()) {
+      groups.put(office.code(), "Regional Office " + office.city() + " (" + office.coverage() + ")");
+    }
+    for (MemberState state : referenceData.memberStates()) {
+      groups.put(GroupIds.countryOffice(state.iso3()), "Country Office " + state.name());
+    }
+    for (MemberState state : referenceData.memberStates()) {
+      groups.put(GroupIds.permanentMission(state.iso3()), "Permanent Mission of " + state.name());
+    }
+    return groups;
+  }
+
+  private int createMissingGroups() {
+    Set<String> existing = new HashSet<>();
+    identityService.createGroupQuery().list().forEach(g -> existing.add(g.getId()));
+    int created = 0;
+    for (Map.Entry<String, String> entry : contractGroups().entrySet()) {
+      if (existing.contains(entry.getKey())) {
+        continue;
+      }
+      Group group = identityService.newGroup(entry.getKey());
+      group.setName(entry.getValue());
+      group.setType(GroupIds.ADMIN.equals(entry.getKey()) ? Groups.GROUP_TYPE_SYSTEM : WORKFLOW);
+      identityService.saveGroup(group);
+      created++;
+    }
+    return created;
+  }
+
+  /** camunda-admin holds ALL on every resource, as Camunda's own admin-user set-up grants. */
+  private void grantAdministrators() {
+    for (Resource resource : Resources.values()) {
+      grant(GroupIds.ADMIN, resource, ANY, Permissions.ALL);
+    }
+  }
+
+  private void grantStaff() {
+    // Every staff member works in Tasklist; the engine's task authorizations decide which tasks they see.
+    grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // Process names and diagrams are not confidential; instances and tasks are.
+    grantGlobal(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    // HLD coordination starts cycles and follows them in Cockpit.
+    grant(GroupIds.ICP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(GroupIds.ICP, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE,
+        Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    grant(GroupIds.ICP, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
+  }
+
+  private void createTaskFilters() {
+    createFilterIfMissing(FILTER_MY_GROUP_TASKS, -10, "Tasks of my office's groups, claimed or not",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByDueDate().asc());
+    createFilterIfMissing(FILTER_MY_TASKS, -5, "Tasks I have claimed",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+  }
+
+  private void createFilterIfMissing(String name, int priority, String description, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("refresh", true);
+      filter = filterService.newTaskFilter(name).setProperties(properties)
+          .setQuery(query);
+      filterService.saveFilter(filter);
+    }
+    grantGlobal(Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+    if (!exists) {
+      Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      save(authorization, resource, resourceId, permissions);
+    }
+  }
+
+  private void grantGlobal(Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
+        .resourceType(resource).resourceId(resourceId).count() > 0;
+    if (!exists) {
+      Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+      authorization.setUserId(ANY);
+      save(authorization, resource, resourceId, permissions);
+    }
+  }
+
+  private void save(Authorization authorization, Resource resource, String resourceId, Permission... permissions) {
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    List<Permission> list = new ArrayList<>(List.of(permissions));
+    list.forEach(authorization::addPermission);
+    authorizationService.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,130 @@
+package org.hldprep.reference;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The reference data of HLD Prep, loaded once from {@code classpath:reference/*.csv}: Member States
+ * with their Regional Office, the RCPs, the IOM offices, the GMG members and the UN Regional
+ * Commissions. Immutable; used for validation of client input and for task routing.
+ *
+ * <p>Plain Java (no Spring) so that engine-only tests and the routing listener use the same data.
+ */
+public final class ReferenceData {
+
+  private static final ReferenceData INSTANCE = load();
+
+  private final Map<String, MemberState> memberStates;
+  private final Map<String, Rcp> rcps;
+  private final Map<String, Office> offices;
+  private final Map<String, NamedEntry> gmgMembers;
+  private final Map<String, NamedEntry> regionalCommissions;
+
+  private ReferenceData(Map<String, MemberState> memberStates, Map<String, Rcp> rcps, Map<String, Office> offices,
+      Map<String, NamedEntry> gmgMembers, Map<String, NamedEntry> regionalCommissions) {
+    this.memberStates = memberStates;
+    this.rcps = rcps;
+    this.offices = offices;
+    this.gmgMembers = gmgMembers;
+    this.regionalCommissions = regionalCommissions;
+    checkConsistency();
+  }
+
+  /** The data shipped with the application (loaded once per JVM). */
+  public static ReferenceData get() {
+    return INSTANCE;
+  }
+
+  static ReferenceData load() {
+    Map<String, MemberState> states = index(Csv.read("reference/member-states.csv").stream()
+        .map(r -> new MemberState(r.get("iso3"), r.get("iso2"), r.get("name"), integer(r.get("iom_member_since")),
+            r.get("iom_regional_office"), "inferred".equals(r.get("iom_regional_office_basis"))))
+        .toList(), MemberState::iso3);
+    Map<String, Rcp> rcps = index(Csv.read("reference/rcps.csv").stream()
+        .map(r -> new Rcp(r.get("code"), r.get("name"), r.get("acronym"), r.get("region"), r.get("kind"),
+            Rcp.IomSecretariat.valueOf(r.get("iom_secretariat").toUpperCase(Locale.ROOT)),
+            integer(r.get("established")), r.get("serving_office")))
+        .toList(), Rcp::code);
+    Map<String, Office> offices = index(Csv.read("reference/regional-offices.csv").stream()
+        .map(r -> new Office(r.get("code"), r.get("kind"), r.get("city"), r.get("country_iso3"), r.get("coverage")))
+        .toList(), Office::code);
+    Map<String, NamedEntry> gmg = index(Csv.read("reference/gmg-members.csv").stream()
+        .map(r -> new NamedEntry(r.get("code"), r.get("name"))).toList(), NamedEntry::code);
+    Map<String, NamedEntry> commissions = index(Csv.read("reference/regional-commissions.csv").stream()
+        .map(r -> new NamedEntry(r.get("code"), r.get("name"))).toList(), NamedEntry::code);
+    return new ReferenceData(states, rcps, offices, gmg, commissions);
+  }
+
+  public Collection<MemberState> memberStates() {
+    return memberStates.values();
+  }
+
+  public Collection<Rcp> rcps() {
+    return rcps.values();
+  }
+
+  public Collection<Office> offices() {
+    return offices.values();
+  }
+
+  public List<Office> regionalOffices() {
+    return offices.values().stream().filter(Office::isRegionalOffice).toList();
+  }
+
+  public Collection<NamedEntry> gmgMembers() {
+    return gmgMembers.values();
+  }
+
+  public Collection<NamedEntry> regionalCommissions() {
+    return regionalCommissions.values();
+  }
+
+  public Optional<MemberState> memberState(String iso3) {
+    return Optional.ofNullable(iso3).map(c -> memberStates.get(c.trim().toUpperCase(Locale.ROOT)));
+  }
+
+  public Optional<Rcp> rcp(String code) {
+    return Optional.ofNullable(code).map(c -> rcps.get(c.trim().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The Member State of an ISO alpha-3 code (any case), or a message that names the bad value. */
+  public MemberState requireMemberState(String iso3) {
+    return memberState(iso3).orElseThrow(() -> new UnknownReferenceCodeException(
+        "Unknown country code '" + iso3 + "': expected the ISO 3166-1 alpha-3 code of a Member State"
+            + " of the reference list, e.g. PHL"));
+  }
+
+  /** The RCP of a code, or a message that names the bad value. */
+  public Rcp requireRcp(String code) {
+    return rcp(code).orElseThrow(() -> new UnknownReferenceCodeException(
+        "Unknown RCP code '" + code + "': expected one of " + String.join(", ", rcps.keySet())));
+  }
+
+  private void checkConsistency() {
+    for (MemberState state : memberStates.values()) {
+      Office office = offices.get(state.regionalOffice());
+      if (office == null || !office.isRegionalOffice()) {
+        throw new IllegalStateException("Member State " + state.iso3() + " names an unknown Regional Office: "
+            + state.regionalOffice());
+      }
+    }
+  }
+
+  private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {
+    Map<String, T> map = rows.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> {
+      throw new IllegalStateException("Duplicate reference code: " + key.apply(a));
+    }, LinkedHashMap::new));
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static Integer integer(String value) {
+    return value == null || value.isBlank() ? null : Integer.valueOf(value);
+  }
+}

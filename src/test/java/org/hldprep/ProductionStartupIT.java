@@ -1,0 +1,46 @@
+package org.hldprep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.hldprep.config.AdminAccount;
+import org.hldprep.support.EmbeddedPostgresServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The production profile on a fresh PostgreSQL database: no admin, no start; an admin from the environment. */
+class ProductionStartupIT {
+
+  /** Started as from the command line, so these settings win over the application's YAML. */
+  private static ConfigurableApplicationContext startProduction(String databaseUrl, String... more) {
+    String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+        "--spring.datasource.url=" + databaseUrl,
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=",
+        "--server.port=0",
+        "--camunda.bpm.job-execution.enabled=false"), java.util.Arrays.stream(more)).toArray(String[]::new);
+    return new SpringApplicationBuilder(HldPrepApplication.class).profiles("prod").run(args);
+  }
+
+  @Test
+  void refusesToStartWithoutAnAdministrator() {
+    String database = EmbeddedPostgresServer.newDatabase("prod_noadmin");
+    assertThatThrownBy(() -> startProduction(database))
+        .hasRootCauseInstanceOf(AdminAccount.MissingAdministratorException.class)
+        .rootCause().hasMessageContaining("HLDPREP_ADMIN_USER");
+  }
+
+  @Test
+  void createsTheFirstAdministratorFromTheEnvironmentAndNoDemoUsers() {
+    String database = EmbeddedPostgresServer.newDatabase("prod_admin");
+    try (ConfigurableApplicationContext context = startProduction(database,
+        "--hldprep.admin.user=ops-admin", "--hldprep.admin.password=a-long-enough-secret")) {
+      IdentityService identity = context.getBean(IdentityService.class);
+      assertThat(identity.checkPassword("ops-admin", "a-long-enough-secret")).isTrue();
+      assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isEqualTo(1);
+      assertThat(identity.createUserQuery().userId("phl-officer").count()).as("no demo users").isZero();
+    }
+  }
+}

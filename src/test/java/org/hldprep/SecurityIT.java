@@ -1,0 +1,113 @@
+package org.hldprep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.hldprep.support.Http;
+import org.hldprep.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Who may see and do what, over REST, with Camunda authorizations on and our guard in front. */
+class SecurityIT extends PostgresIntegrationTest {
+
+  @LocalServerPort int port;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  private String kenyaTask;
+
+  @BeforeEach
+  void kenyaTaskExists() {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("office-task").count() == 0) {
+      repositoryService.createDeployment().addClasspathResource("placeholder/office-task.bpmn").deploy();
+    }
+    String instance = runtimeService.startProcessInstanceByKey("office-task", Map.of("officeGroup", "co-ken")).getId();
+    kenyaTask = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+  }
+
+  @Test
+  void countryOfficeCannotListReadClaimOrCompleteAnotherOfficesTask() {
+    Http philippines = Http.as(port, "phl-officer");
+
+    JsonNode listed = philippines.get("/engine-rest/task?maxResults=100").json();
+    assertThat(listed.findValuesAsText("id")).doesNotContain(kenyaTask);
+    assertThat(philippines.get("/engine-rest/task/count").json().get("count").asLong()).isZero();
+    assertThat(philippines.get("/engine-rest/task/" + kenyaTask).status()).isIn(403, 404);
+    assertThat(philippines.post("/engine-rest/task/" + kenyaTask + "/claim", Map.of("userId", "phl-officer")).status())
+        .isIn(403, 404);
+    assertThat(philippines.post("/engine-rest/task/" + kenyaTask + "/complete", Map.of()).status()).isIn(403, 404);
+    assertThat(philippines.post("/engine-rest/task/" + kenyaTask + "/assignee", Map.of("userId", "phl-officer"))
+        .status()).isIn(403, 404);
+
+    Task unchanged = taskService.createTaskQuery().taskId(kenyaTask).singleResult();
+    assertThat(unchanged).as("the task still exists").isNotNull();
+    assertThat(unchanged.getAssignee()).isNull();
+  }
+
+  @Test
+  void theOwningOfficeSeesClaimsAndCompletesItsTask() {
+    Http kenya = Http.as(port, "ken-officer");
+    assertThat(kenya.get("/engine-rest/task?maxResults=100").json().findValuesAsText("id")).contains(kenyaTask);
+    assertThat(kenya.post("/engine-rest/task/" + kenyaTask + "/claim", Map.of("userId", "ken-officer")).status())
+        .isEqualTo(204);
+    assertThat(kenya.post("/engine-rest/task/" + kenyaTask + "/complete", Map.of()).status()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(kenyaTask).count()).isZero();
+  }
+
+  @Test
+  void adminSetupIsRefusedOnceAnAdministratorExists() {
+    Http.Response setup = Http.anonymous(port).post("/camunda/api/admin/setup/default/user/create",
+        Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N"),
+            "credentials", Map.of("password", "intruder-password")));
+    assertThat(setup.status()).isEqualTo(403);
+    assertThat(setup.json().get("message").asText()).contains("administrator already exists");
+  }
+
+  @Test
+  void taskQueriesCarryingExpressionsAreRefusedBeforeTheEngine() {
+    Http philippines = Http.as(port, "phl-officer");
+    List<Http.Response> refused = List.of(
+        philippines.get("/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D"),
+        philippines.get("/engine-rest/task/count?candidateGroupsExpression=%23%7Bx%7D"),
+        philippines.post("/engine-rest/task", Map.of("assigneeExpression", "${currentUser()}")),
+        philippines.post("/engine-rest/task", Map.of("orQueries", List.of(Map.of("assigneeExpression", "${x}")))),
+        philippines.post("/engine-rest/task/count", "{\"orQueries\":[{\"nameLike\":\"\\u0024{1+1}\"}]}"),
+        philippines.post("/engine-rest/engine/default/task", Map.of("orQueries",
+            List.of(Map.of("dueAfterExpression", "#{1}")))),
+        Http.anonymous(port).post("/camunda/api/engine/engine/default/task", Map.of("orQueries",
+            List.of(Map.of("assigneeExpression", "${x}")))));
+    for (Http.Response response : refused) {
+      assertThat(response.status()).as(response.body()).isEqualTo(400);
+      assertThat(response.json().get("message").asText()).contains("may not contain expressions");
+    }
+    assertThat(philippines.post("/engine-rest/task?maxResults=10", Map.of("orQueries",
+        List.of(Map.of("nameLike", "%review%"))))
+        .status()).as("a plain task query still works").isEqualTo(200);
+  }
+
+  @Test
+  void onlyAdministratorsCreateFiltersAndDeployments() {
+    Map<String, Object> filter = Map.of("resourceType", "Task", "name", "mine", "query", Map.of());
+    Http.Response byOfficer = Http.as(port, "phl-officer").post("/engine-rest/filter/create", filter);
+    assertThat(byOfficer.status()).isEqualTo(403);
+    Http.Response byAdmin = Http.as(port, "admin").post("/engine-rest/filter/create", filter);
+    assertThat(byAdmin.status()).isEqualTo(200);
+    String id = byAdmin.json().get("id").asText();
+    assertThat(Http.as(port, "phl-officer").put("/engine-rest/filter/" + id, filter).status()).isEqualTo(403);
+    assertThat(Http.as(port, "phl-officer").delete("/engine-rest/filter/" + id).status()).isEqualTo(403);
+    assertThat(Http.as(port, "admin").delete("/engine-rest/filter/" + id).status()).isEqualTo(204);
+
+    Http.Response deployment = Http.as(port, "hld-coordinator").post("/engine-rest/deployment/create", Map.of());
+    assertThat(deployment.status()).isEqualTo(403);
+  }
+}

@@ -1,0 +1,25 @@
+package org.hldprep.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole application, demo users included, on a real PostgreSQL
+ * (one database shared by every IT class, so Spring reuses one context).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+public abstract class PostgresIntegrationTest {
+
+  private static final String DATABASE_URL = EmbeddedPostgresServer.newDatabase("hldprep");
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> DATABASE_URL);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+  }
+}
