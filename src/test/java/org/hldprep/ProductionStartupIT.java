@@ -20,7 +20,10 @@ class ProductionStartupIT {
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=",
         "--server.port=0",
-        "--camunda.bpm.job-execution.enabled=false"), java.util.Arrays.stream(more)).toArray(String[]::new);
+        "--camunda.bpm.job-execution.enabled=false",
+        // Camunda keeps a JVM-wide registry of engines by name: these short-lived engines must not
+        // take the name of the shared test application's engine.
+        "--camunda.bpm.process-engine-name=production-check"), java.util.Arrays.stream(more)).toArray(String[]::new);
     return new SpringApplicationBuilder(HldPrepApplication.class).profiles("prod").run(args);
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -20,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SecurityIT extends PostgresIntegrationTest {
 
   @LocalServerPort int port;
-  @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
 
@@ -28,10 +26,10 @@ class SecurityIT extends PostgresIntegrationTest {
 
   @BeforeEach
   void kenyaTaskExists() {
-    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("office-task").count() == 0) {
-      repositoryService.createDeployment().addClasspathResource("placeholder/office-task.bpmn").deploy();
-    }
-    String instance = runtimeService.startProcessInstanceByKey("office-task", Map.of("officeGroup", "co-ken")).getId();
+    // A real first step: Kenya's national consultation, routed to the Country Office co-ken.
+    // Deadlines in the future, so that no timer moves the task while the test looks at it.
+    String instance = runtimeService.startProcessInstanceByKey("national-consultation", Map.of("countryCode", "KEN",
+        "governmentResponseDeadline", java.time.LocalDate.now().plusMonths(1).toString())).getId();
     kenyaTask = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 
@@ -42,7 +40,8 @@ class SecurityIT extends PostgresIntegrationTest {
     JsonNode listed = philippines.get("/engine-rest/task?maxResults=100").json();
     assertThat(listed.findValuesAsText("id")).doesNotContain(kenyaTask);
     assertThat(philippines.get("/engine-rest/task/count").json().get("count").asLong()).isZero();
-    assertThat(philippines.get("/engine-rest/task/" + kenyaTask).status()).isIn(403, 404);
+    Http.Response read = philippines.get("/engine-rest/task/" + kenyaTask);
+    assertThat(read.status()).as(read.body()).isIn(403, 404);
     assertThat(philippines.post("/engine-rest/task/" + kenyaTask + "/claim", Map.of("userId", "phl-officer")).status())
         .isIn(403, 404);
     assertThat(philippines.post("/engine-rest/task/" + kenyaTask + "/complete", Map.of()).status()).isIn(403, 404);
@@ -57,11 +56,25 @@ class SecurityIT extends PostgresIntegrationTest {
   @Test
   void theOwningOfficeSeesClaimsAndCompletesItsTask() {
     Http kenya = Http.as(port, "ken-officer");
-    assertThat(kenya.get("/engine-rest/task?maxResults=100").json().findValuesAsText("id")).contains(kenyaTask);
+    Http.Response listed = kenya.get("/engine-rest/task?maxResults=100");
+    assertThat(listed.json().findValuesAsText("id")).as(listed.body()).contains(kenyaTask);
     assertThat(kenya.post("/engine-rest/task/" + kenyaTask + "/claim", Map.of("userId", "ken-officer")).status())
         .isEqualTo(204);
-    assertThat(kenya.post("/engine-rest/task/" + kenyaTask + "/complete", Map.of()).status()).isEqualTo(204);
+    assertThat(kenya.post("/engine-rest/task/" + kenyaTask + "/complete", Map.of("variables", Map.of(
+        "governmentAnswer", Map.of("value", "declined"), "declineReason", Map.of("value", "Elections")))).status())
+        .isEqualTo(204);
     assertThat(taskService.createTaskQuery().taskId(kenyaTask).count()).isZero();
+  }
+
+  @Test
+  void aStartWithAnUnknownCountryGets400NamingItAndCreatesNothing() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Http.Response refused = Http.as(port, "hld-coordinator").post(
+        "/engine-rest/process-definition/key/national-consultation/start",
+        Map.of("variables", Map.of("countryCode", Map.of("value", "XYZ"))));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("'XYZ'");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
 
   @Test

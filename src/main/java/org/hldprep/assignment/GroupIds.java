@@ -1,6 +1,11 @@
 package org.hldprep.assignment;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.hldprep.reference.MemberState;
+import org.hldprep.reference.Office;
+import org.hldprep.reference.ReferenceData;
 
 /** The group ids of the contract (domain.md Part A): the one place that spells them. */
 public final class GroupIds {
@@ -22,6 +27,33 @@ public final class GroupIds {
   public static final String ID_WHITELIST_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
 
   private GroupIds() {}
+
+  /** Every group of the contract with a readable name, in a stable order. */
+  public static Map<String, String> contractGroups(ReferenceData referenceData) {
+    Map<String, String> groups = new LinkedHashMap<>();
+    groups.put(ADMIN, "HLD Prep administrators");
+    groups.put(ICP, "ICP: HLD coordination");
+    groups.put(ICP_GOVERNING_BODIES, "ICP: Governing Bodies (Council secretariat)");
+    groups.put(ICP_RCP, "ICP: RCP unit");
+    groups.put(ICP_PARTNERSHIPS, "ICP: International Partnerships");
+    groups.put(POLICY_RESEARCH, "Migration policy and research");
+    groups.put(LEGAL, "Office of Legal Affairs");
+    groups.put(DIRECTOR_GENERAL, "Director General");
+    groups.put(LIAISON_NEW_YORK, "Special Liaison Office New York");
+    groups.put(LIAISON_ADDIS_ABABA, "Special Liaison Office Addis Ababa");
+    groups.put(COUNCIL_CHAIR, "Council Chairperson");
+    groups.put(FRIENDS_OF_THE_CHAIR, "Friends of the Chair");
+    for (Office office : referenceData.regionalOffices()) {
+      groups.put(office.code(), "Regional Office " + office.city() + " (" + office.coverage() + ")");
+    }
+    for (MemberState state : referenceData.memberStates()) {
+      groups.put(countryOffice(state.iso3()), "Country Office " + state.name());
+    }
+    for (MemberState state : referenceData.memberStates()) {
+      groups.put(permanentMission(state.iso3()), "Permanent Mission of " + state.name());
+    }
+    return groups;
+  }
 
   public static String countryOffice(String iso3) {
     return "co-" + iso3.toLowerCase(Locale.ROOT);

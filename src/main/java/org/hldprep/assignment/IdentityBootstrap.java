@@ -24,8 +24,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.hldprep.reference.MemberState;
-import org.hldprep.reference.Office;
 import org.hldprep.reference.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,41 +63,14 @@ public class IdentityBootstrap implements InitializingBean {
     grantAdministrators();
     grantStaff();
     createTaskFilters();
-    LOG.info("Identity structure ready: {} groups known, {} created now", contractGroups().size(), created);
-  }
-
-  /** Every group of the contract with a readable name, in a stable order. */
-  public Map<String, String> contractGroups() {
-    Map<String, String> groups = new LinkedHashMap<>();
-    groups.put(GroupIds.ADMIN, "HLD Prep administrators");
-    groups.put(GroupIds.ICP, "ICP: HLD coordination");
-    groups.put(GroupIds.ICP_GOVERNING_BODIES, "ICP: Governing Bodies (Council secretariat)");
-    groups.put(GroupIds.ICP_RCP, "ICP: RCP unit");
-    groups.put(GroupIds.ICP_PARTNERSHIPS, "ICP: International Partnerships");
-    groups.put(GroupIds.POLICY_RESEARCH, "Migration policy and research");
-    groups.put(GroupIds.LEGAL, "Office of Legal Affairs");
-    groups.put(GroupIds.DIRECTOR_GENERAL, "Director General");
-    groups.put(GroupIds.LIAISON_NEW_YORK, "Special Liaison Office New York");
-    groups.put(GroupIds.LIAISON_ADDIS_ABABA, "Special Liaison Office Addis Ababa");
-    groups.put(GroupIds.COUNCIL_CHAIR, "Council Chairperson");
-    groups.put(GroupIds.FRIENDS_OF_THE_CHAIR, "Friends of the Chair");
-    for (Office office : referenceData.regionalOffices()) {
-      groups.put(office.code(), "Regional Office " + office.city() + " (" + office.coverage() + ")");
-    }
-    for (MemberState state : referenceData.memberStates()) {
-      groups.put(GroupIds.countryOffice(state.iso3()), "Country Office " + state.name());
-    }
-    for (MemberState state : referenceData.memberStates()) {
-      groups.put(GroupIds.permanentMission(state.iso3()), "Permanent Mission of " + state.name());
-    }
-    return groups;
+    LOG.info("Identity structure ready: {} groups known, {} created now", GroupIds.contractGroups(referenceData).size(), created);
   }
 
   private int createMissingGroups() {
     Set<String> existing = new HashSet<>();
     identityService.createGroupQuery().list().forEach(g -> existing.add(g.getId()));
     int created = 0;
-    for (Map.Entry<String, String> entry : contractGroups().entrySet()) {
+    for (Map.Entry<String, String> entry : GroupIds.contractGroups(referenceData).entrySet()) {
       if (existing.contains(entry.getKey())) {
         continue;
       }

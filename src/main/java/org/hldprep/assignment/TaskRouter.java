@@ -1,0 +1,90 @@
+package org.hldprep.assignment;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.Variables;
+import org.hldprep.reference.MemberState;
+import org.hldprep.reference.ReferenceData;
+
+/**
+ * The one place where user tasks get their candidate groups. The decision {@code task-routing}
+ * (processes/task-routing.dmn, hit policy COLLECT) maps each step, i.e. the task's definition key, to
+ * groups of the contract or to an office role, which is resolved here from the process's country or
+ * RCP. Added to every user task of every model by {@link org.hldprep.process.ProcessConventionsPlugin}.
+ * A task the decision does not route fails loudly: no user task goes without candidate groups.
+ */
+public class TaskRouter implements TaskListener {
+
+  public static final String DECISION_KEY = "task-routing";
+  /** Input of the decision: the task definition key. */
+  public static final String STEP = "step";
+  /** Output column of the decision. */
+  public static final String GROUP = "group";
+
+  /** The Country Office of {@code countryCode}. */
+  public static final String ROLE_COUNTRY_OFFICE = "country-office";
+  /** {@code regionalOffice} if the process sets it, else the Regional Office covering {@code countryCode}. */
+  public static final String ROLE_REGIONAL_OFFICE = "regional-office";
+  /** The IOM office serving the RCP of {@code rcpCode} as secretariat. */
+  public static final String ROLE_RCP_SERVING_OFFICE = "rcp-serving-office";
+
+  public static final String VAR_COUNTRY_CODE = "countryCode";
+  public static final String VAR_REGIONAL_OFFICE = "regionalOffice";
+  public static final String VAR_RCP_CODE = "rcpCode";
+
+  private final ReferenceData referenceData;
+
+  public TaskRouter(ReferenceData referenceData) {
+    this.referenceData = referenceData;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String step = task.getTaskDefinitionKey();
+    // The user completing the previous task has no right to evaluate decisions: routing is the
+    // engine's own business, so it runs without authorization checks.
+    DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() ->
+        task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION_KEY)
+            .variables(Variables.createVariables().putValue(STEP, step)).evaluate());
+    Set<String> groups = new LinkedHashSet<>();
+    for (Map<String, Object> row : result.getResultList()) {
+      groups.add(resolve((String) row.get(GROUP), task));
+    }
+    if (groups.isEmpty()) {
+      throw new IllegalStateException("The decision " + DECISION_KEY + " routes no group to the step " + step
+          + " of " + task.getProcessDefinitionId() + ": add a rule for it");
+    }
+    task.addCandidateGroups(groups);
+  }
+
+  /** A group id of the contract for a decision output, given the process's country or RCP. */
+  public String resolve(String groupOrRole, DelegateTask task) {
+    return switch (groupOrRole) {
+      case ROLE_COUNTRY_OFFICE -> GroupIds.countryOffice(memberState(task).iso3());
+      case ROLE_REGIONAL_OFFICE -> {
+        Object regionalOffice = task.getVariable(VAR_REGIONAL_OFFICE);
+        yield regionalOffice != null ? regionalOffice.toString() : memberState(task).regionalOffice();
+      }
+      case ROLE_RCP_SERVING_OFFICE -> referenceData.requireRcp(stringVariable(task, VAR_RCP_CODE)).servingOffice();
+      default -> groupOrRole;
+    };
+  }
+
+  private MemberState memberState(DelegateTask task) {
+    return referenceData.requireMemberState(stringVariable(task, VAR_COUNTRY_CODE));
+  }
+
+  private static String stringVariable(DelegateTask task, String name) {
+    Object value = task.getVariable(name);
+    if (value == null) {
+      throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " is routed by office but the process"
+          + " has no variable " + name);
+    }
+    return value.toString();
+  }
+}

@@ -1,0 +1,126 @@
+package org.hldprep.process;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The deadlines of one HLD cycle, as ISO dates (yyyy-MM-dd) kept in process variables so that a
+ * changed calendar moves them: timers and due dates in the models refer to these variables only.
+ *
+ * <p>Defaults are the real 2012–2013 dates where a source gives them (domain.md §3: HLD 3–4 Oct 2013,
+ * Lima RCP meeting 22–23 May 2013, special Council 14 Jun 2013, 103rd Council 26 Nov 2013) and the
+ * inferred deadlines of domain.md §2 otherwise (national summaries 15 May, syntheses 15 Jun, RCP inputs
+ * 30 Apr, zero draft 15 Mar 2013). Derived dates (reminders, the briefing pack ten days before the
+ * HLD) follow their base date unless given explicitly.
+ */
+public final class CycleCalendar {
+
+  public static final String HLD_DATE = "hldDate";
+  public static final String HLD_END_DATE = "hldEndDate";
+  public static final String GOVERNMENT_RESPONSE_DEADLINE = "governmentResponseDeadline";
+  public static final String GOVERNMENT_FINAL_DEADLINE = "governmentFinalDeadline";
+  public static final String ARRANGEMENTS_DEADLINE = "arrangementsDeadline";
+  public static final String SUMMARY_REMINDER_DATE = "summaryReminderDate";
+  public static final String NATIONAL_SUMMARY_DEADLINE = "nationalSummaryDeadline";
+  public static final String REVIEW_DEADLINE = "reviewDeadline";
+  public static final String REGIONAL_SYNTHESIS_DEADLINE = "regionalSynthesisDeadline";
+  public static final String GLOBAL_SYNTHESIS_DEADLINE = "globalSynthesisDeadline";
+  public static final String RCP_CONTACT_DEADLINE = "rcpContactDeadline";
+  public static final String RCP_INPUT_REMINDER_DATE = "rcpInputReminderDate";
+  public static final String RCP_INPUT_DEADLINE = "rcpInputDeadline";
+  public static final String RCP_MEETING_DATE = "rcpMeetingDate";
+  public static final String RCP_MEETING_SUMMARY_DEADLINE = "rcpMeetingSummaryDeadline";
+  public static final String RCP_COMMENT_DEADLINE = "rcpCommentDeadline";
+  public static final String FOTC_CONSTITUTION_DEADLINE = "fotcConstitutionDeadline";
+  public static final String ZERO_DRAFT_DEADLINE = "zeroDraftDeadline";
+  public static final String FINAL_TEXT_DEADLINE = "finalTextDeadline";
+  public static final String SPECIAL_SESSION_DATE = "specialSessionDate";
+  public static final String TRANSMITTAL_DEADLINE = "transmittalDeadline";
+  public static final String PGA_INPUT_DEADLINE = "pgaInputDeadline";
+  public static final String BRIEFING_PACK_DATE = "briefingPackDate";
+  public static final String BRIEFING_APPROVAL_DEADLINE = "briefingApprovalDeadline";
+  public static final String COUNCIL_REPORT_DEADLINE = "councilReportDeadline";
+
+  private static final Map<String, String> BASE = base();
+
+  private CycleCalendar() {}
+
+  private static Map<String, String> base() {
+    Map<String, String> dates = new LinkedHashMap<>();
+    dates.put(HLD_DATE, "2013-10-03");
+    dates.put(GOVERNMENT_RESPONSE_DEADLINE, "2013-02-15");
+    dates.put(GOVERNMENT_FINAL_DEADLINE, "2013-03-01");
+    dates.put(ARRANGEMENTS_DEADLINE, "2013-03-29");
+    dates.put(NATIONAL_SUMMARY_DEADLINE, "2013-05-15");
+    dates.put(REVIEW_DEADLINE, "2013-05-31");
+    dates.put(REGIONAL_SYNTHESIS_DEADLINE, "2013-06-15");
+    dates.put(GLOBAL_SYNTHESIS_DEADLINE, "2013-06-28");
+    dates.put(RCP_CONTACT_DEADLINE, "2013-02-28");
+    dates.put(RCP_INPUT_DEADLINE, "2013-04-30");
+    dates.put(RCP_MEETING_DATE, "2013-05-22");
+    dates.put(RCP_MEETING_SUMMARY_DEADLINE, "2013-06-14");
+    dates.put(RCP_COMMENT_DEADLINE, "2013-06-28");
+    dates.put(FOTC_CONSTITUTION_DEADLINE, "2013-01-31");
+    dates.put(ZERO_DRAFT_DEADLINE, "2013-03-15");
+    dates.put(FINAL_TEXT_DEADLINE, "2013-05-30");
+    dates.put(SPECIAL_SESSION_DATE, "2013-06-14");
+    dates.put(TRANSMITTAL_DEADLINE, "2013-09-13");
+    dates.put(PGA_INPUT_DEADLINE, "2013-06-28");
+    dates.put(COUNCIL_REPORT_DEADLINE, "2013-11-26");
+    return Collections.unmodifiableMap(dates);
+  }
+
+  /** Every calendar variable name, base and derived. */
+  public static Set<String> keys() {
+    return resolve(Map.of()).keySet();
+  }
+
+  /**
+   * The full calendar: the given dates (any subset, e.g. start variables or a CalendarChanged
+   * message) over the defaults, with derived dates following their base unless given.
+   *
+   * @throws IllegalArgumentException naming the variable whose value is not an ISO date
+   */
+  public static Map<String, String> resolve(Map<String, ?> given) {
+    Map<String, String> dates = new LinkedHashMap<>(BASE);
+    for (String key : BASE.keySet()) {
+      copyIfGiven(given, key, dates);
+    }
+    derive(dates, given, HLD_END_DATE, parse(HLD_DATE, dates.get(HLD_DATE)).plusDays(1));
+    derive(dates, given, SUMMARY_REMINDER_DATE, parse(NATIONAL_SUMMARY_DEADLINE, dates.get(NATIONAL_SUMMARY_DEADLINE)).minusDays(7));
+    derive(dates, given, RCP_INPUT_REMINDER_DATE, parse(RCP_INPUT_DEADLINE, dates.get(RCP_INPUT_DEADLINE)).minusDays(14));
+    derive(dates, given, BRIEFING_PACK_DATE, parse(HLD_DATE, dates.get(HLD_DATE)).minusDays(10));
+    derive(dates, given, BRIEFING_APPROVAL_DEADLINE, parse(HLD_DATE, dates.get(HLD_DATE)).minusDays(3));
+    return dates;
+  }
+
+  /** Whether a variable name belongs to the calendar. */
+  public static boolean isCalendarKey(String name) {
+    return keys().contains(name);
+  }
+
+  private static void copyIfGiven(Map<String, ?> given, String key, Map<String, String> dates) {
+    Object value = given.get(key);
+    if (value != null && !value.toString().isBlank()) {
+      dates.put(key, parse(key, value.toString()).toString());
+    }
+  }
+
+  private static void derive(Map<String, String> dates, Map<String, ?> given, String key, LocalDate fallback) {
+    dates.put(key, fallback.toString());
+    copyIfGiven(given, key, dates);
+  }
+
+  private static LocalDate parse(String key, String value) {
+    try {
+      // Camunda Forms date fields send yyyy-MM-dd; tolerate a full timestamp from REST clients.
+      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(key + " must be an ISO date (yyyy-MM-dd), got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.hldprep.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import org.hldprep.assignment.TaskRouter;
+import org.hldprep.reference.ReferenceData;
+
+/**
+ * Applies the two conventions every HLD Prep model relies on, at parse time, so that no model can
+ * forget them:
+ * <ul>
+ *   <li>every user task is routed by {@link TaskRouter} when it is created;</li>
+ *   <li>every end event of a process (not of a sub-process) that declares the extension property
+ *       {@code outcome} records it through {@link RecordOutcomeListener}.</li>
+ * </ul>
+ */
+public class ProcessConventionsPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Namespace CAMUNDA = new Namespace("http://camunda.org/schema/1.0/bpmn");
+
+  private final TaskRouter router;
+
+  public ProcessConventionsPlugin() {
+    this(new TaskRouter(ReferenceData.get()));
+  }
+
+  public ProcessConventionsPlugin(TaskRouter router) {
+    this.router = router;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+    listeners.add(new ConventionsParseListener());
+  }
+
+  /** The value of the extension property {@code outcome} of an element, or null. */
+  static String outcomeProperty(Element element) {
+    Element extensions = element.element("extensionElements");
+    if (extensions == null) {
+      return null;
+    }
+    Element properties = extensions.elementNS(CAMUNDA, "properties");
+    if (properties == null) {
+      return null;
+    }
+    for (Element property : properties.elementsNS(CAMUNDA, "property")) {
+      if (RecordOutcomeListener.OUTCOME.equals(property.attribute("name"))) {
+        return property.attribute("value");
+      }
+    }
+    return null;
+  }
+
+  private class ConventionsParseListener extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+      UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
+      behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, router);
+    }
+
+    @Override
+    public void parseEndEvent(Element endEventElement, ScopeImpl scope, ActivityImpl activity) {
+      String outcome = outcomeProperty(endEventElement);
+      if (outcome != null) {
+        activity.addListener(ExecutionListener.EVENTNAME_START, new RecordOutcomeListener(outcome));
+      }
+    }
+  }
+}

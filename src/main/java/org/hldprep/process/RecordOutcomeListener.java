@@ -1,0 +1,29 @@
+package org.hldprep.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+
+/**
+ * Sets the process variable {@value #OUTCOME} when the process reaches an end event that declares
+ * one (extension property {@code outcome}). The master reads it from each child through a local
+ * {@code camunda:out} mapping, so children never share one variable.
+ */
+public class RecordOutcomeListener implements ExecutionListener {
+
+  public static final String OUTCOME = "outcome";
+
+  private final String outcome;
+
+  public RecordOutcomeListener(String outcome) {
+    this.outcome = outcome;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    execution.getProcessInstance().setVariable(OUTCOME, outcome);
+  }
+
+  public String outcome() {
+    return outcome;
+  }
+}

@@ -1,0 +1,49 @@
+package org.hldprep.process.nationalconsultation;
+
+import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.COUNTRY_CODE;
+import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.DEFAULT_MAX_REVIEW_RETURNS;
+import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.MAX_REVIEW_RETURNS;
+import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.REVIEW_RETURNS;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.MarkLateDelegate;
+import org.hldprep.process.StartVariables;
+import org.hldprep.reference.MemberState;
+import org.hldprep.reference.ReferenceData;
+import org.hldprep.reference.UnknownReferenceCodeException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of a national consultation: the country must be a Member State of the reference list
+ * (otherwise the start is refused and nothing is created); missing deadlines come from the cycle
+ * calendar so that a consultation can also be started on its own (e.g. a state admitted mid-process).
+ */
+@Component("nationalConsultationStartListener")
+public class NationalConsultationStartListener implements ExecutionListener {
+
+  private final ReferenceData referenceData;
+
+  public NationalConsultationStartListener(ReferenceData referenceData) {
+    this.referenceData = referenceData;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    MemberState state;
+    try {
+      state = referenceData.requireMemberState(StartVariables.required(execution, COUNTRY_CODE));
+    } catch (UnknownReferenceCodeException e) {
+      throw new BadUserRequestException(e.getMessage());
+    }
+    execution.setVariable(COUNTRY_CODE, state.iso3());
+    StartVariables.completeCalendar(execution, CycleCalendar.GOVERNMENT_RESPONSE_DEADLINE,
+        CycleCalendar.GOVERNMENT_FINAL_DEADLINE, CycleCalendar.ARRANGEMENTS_DEADLINE,
+        CycleCalendar.NATIONAL_SUMMARY_DEADLINE, CycleCalendar.SUMMARY_REMINDER_DATE, CycleCalendar.REVIEW_DEADLINE);
+    StartVariables.defaultValue(execution, MAX_REVIEW_RETURNS, DEFAULT_MAX_REVIEW_RETURNS);
+    execution.setVariable(REVIEW_RETURNS, 0);
+    execution.setVariable(MarkLateDelegate.LATE, false);
+  }
+}
