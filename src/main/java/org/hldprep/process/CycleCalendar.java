@@ -98,6 +98,12 @@ public final class CycleCalendar {
     return dates;
   }
 
+  /** The dates computed from another unless given: they move with their base when it moves. */
+  public static Set<String> derivedKeys() {
+    return Set.of(HLD_END_DATE, SUMMARY_REMINDER_DATE, RCP_INPUT_REMINDER_DATE, BRIEFING_PACK_DATE,
+        BRIEFING_APPROVAL_DEADLINE);
+  }
+
   /** Whether a variable name belongs to the calendar. */
   public static boolean isCalendarKey(String name) {
     return keys().contains(name);

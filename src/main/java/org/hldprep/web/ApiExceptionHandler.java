@@ -3,6 +3,7 @@ package org.hldprep.web;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.hldprep.process.hldpreparation.CycleService;
 import org.hldprep.reference.UnknownReferenceCodeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +52,21 @@ public class ApiExceptionHandler {
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ApiError> forbidden(AuthorizationException e) {
     return error(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ApiError> conflict(ConflictException e) {
+    return error(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(CycleService.ForbiddenException.class)
+  ResponseEntity<ApiError> notAllowed(CycleService.ForbiddenException e) {
+    return error(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
+  ResponseEntity<ApiError> refusedByEngine(org.camunda.bpm.engine.BadUserRequestException e) {
+    return error(HttpStatus.BAD_REQUEST, "InvalidRequest", e.getMessage());
   }
 
   @ExceptionHandler(NotFoundException.class)

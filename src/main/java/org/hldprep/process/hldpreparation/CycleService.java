@@ -1,0 +1,232 @@
+package org.hldprep.process.hldpreparation;
+
+import static org.hldprep.process.hldpreparation.HldPreparationProcess.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.hldprep.assignment.GroupIds;
+import org.hldprep.process.CycleCalendar;
+import org.hldprep.reference.ReferenceData;
+import org.hldprep.reference.UnknownReferenceCodeException;
+import org.hldprep.web.ConflictException;
+import org.hldprep.web.InvalidRequestException;
+import org.hldprep.web.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Starting, reading and messaging cycles; the REST layer's single entry into the engine for them. */
+@Service
+public class CycleService {
+
+  /** An event from outside the Tasklist: who may send it, which instance receives it, what it carries. */
+  record ExternalEvent(String message, Set<String> senderGroups, boolean permanentMissions, String targetSuffix,
+      List<String> requiredFields, List<String> optionalFields) {}
+
+  static final Map<String, ExternalEvent> EVENTS = Map.of(
+      "ObjectionRaised", new ExternalEvent("ObjectionRaised", Set.of(), true, "council-joint-statement",
+          List.of("objectionText"), List.of()),
+      "RcpInputReceived", new ExternalEvent("RcpInputReceived", Set.of(GroupIds.ICP_RCP), false, null,
+          List.of("rcpCode", "rcpInputLink"), List.of("rcpInputSummary")),
+      "OutcomeDraftCirculated", new ExternalEvent("OutcomeDraftCirculated",
+          Set.of(GroupIds.LIAISON_NEW_YORK, GroupIds.ICP), false, "pga-outcome-input",
+          List.of("draftLabel", "draftLink"), List.of()),
+      "OutcomeAdopted", new ExternalEvent("OutcomeAdopted", Set.of(GroupIds.LIAISON_NEW_YORK, GroupIds.ICP), false,
+          "pga-outcome-input", List.of("outcomeSymbol"), List.of()),
+      MESSAGE_CALENDAR_CHANGED, new ExternalEvent(MESSAGE_CALENDAR_CHANGED, Set.of(GroupIds.ICP), false, "",
+          List.of(CALENDAR_CHANGES), List.of()));
+
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+  private final IdentityService identityService;
+  private final ReferenceData referenceData;
+
+  public CycleService(RuntimeService runtimeService, HistoryService historyService, IdentityService identityService,
+      ReferenceData referenceData) {
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+    this.identityService = identityService;
+    this.referenceData = referenceData;
+  }
+
+  /** Checks everything first (400 naming the bad value), then starts the master as the caller. */
+  public Map<String, Object> start(String cycle, List<String> memberStates, List<String> rcps,
+      Map<String, String> calendar) {
+    Map<String, String> dates = calendar == null ? Map.of() : calendar;
+    for (String key : dates.keySet()) {
+      if (!CycleCalendar.isCalendarKey(key)) {
+        throw new InvalidRequestException("Unknown calendar date '" + key + "': expected one of "
+            + String.join(", ", CycleCalendar.keys()));
+      }
+    }
+    CycleDefinition definition;
+    try {
+      definition = CycleDefinition.of(cycle, memberStates, rcps, dates, referenceData);
+    } catch (UnknownReferenceCodeException | IllegalArgumentException e) {
+      throw new InvalidRequestException(e.getMessage());
+    }
+    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(definition.cycle()).count() > 0) {
+      throw new ConflictException("A cycle " + definition.cycle() + " is already running");
+    }
+    VariableMap variables = Variables.createVariables()
+        .putValue(MEMBER_STATES, String.join(",", definition.memberStates()))
+        .putValue(RCPS, String.join(",", definition.rcps()));
+    definition.calendar().forEach(variables::putValue);
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(KEY).businessKey(definition.cycle())
+        .setVariables(variables).execute();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("cycle", definition.cycle());
+    result.put("processInstanceId", instance.getId());
+    result.put("memberStates", definition.memberStates().size());
+    result.put("rcps", definition.rcps().size());
+    result.put("regionalOffices", definition.regionalOffices());
+    result.put("calendar", definition.calendar());
+    return result;
+  }
+
+  /** The cycle as the caller may see it (engine authorizations apply), with its tallies. */
+  public Map<String, Object> status(String cycle) {
+    HistoricProcessInstance master = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(cycle).orderByProcessInstanceStartTime().desc().listPage(0, 1).stream()
+        .findFirst().orElseThrow(() -> new NotFoundException("No cycle " + cycle + " that you may see"));
+    Map<String, Object> variables = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(master.getId()).variableNameIn(CONSULTATION_OUTCOMES, RCP_OUTCOMES, TRACK_OUTCOMES,
+            "hldDate", MEMBER_STATES, RCPS).listPage(0, 100).stream()
+        .filter(v -> v.getValue() != null)
+        .collect(Collectors.toMap(v -> v.getName(), v -> v.getValue(), (a, b) -> a, LinkedHashMap::new));
+    Map<String, Long> openChildren = runtimeService.createProcessInstanceQuery().superProcessInstanceId(master.getId())
+        .listPage(0, 1000).stream().collect(Collectors.groupingBy(p -> definitionKey(p.getProcessDefinitionId()),
+            Collectors.counting()));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("cycle", cycle);
+    result.put("processInstanceId", master.getId());
+    result.put("state", master.getEndTime() == null ? "running" : "ended");
+    result.put("startTime", master.getStartTime());
+    result.put("endTime", master.getEndTime());
+    result.put("openChildren", openChildren);
+    result.putAll(variables);
+    return result;
+  }
+
+  /**
+   * Correlates an external event to the instance of this cycle that waits for it. The caller's groups
+   * decide (a Permanent Mission objects for its own country only); the correlation itself then runs
+   * as the engine, since the sender needs no rights on the instance beyond this one event.
+   */
+  public Map<String, Object> send(String cycle, String message, Map<String, Object> body, String userId,
+      List<String> groups) {
+    ExternalEvent event = EVENTS.get(message);
+    if (event == null) {
+      throw new NotFoundException("Unknown event '" + message + "': expected one of "
+          + String.join(", ", EVENTS.keySet()));
+    }
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (event.permanentMissions()) {
+      String mission = groups.stream().filter(g -> g.startsWith("pm-")).findFirst()
+          .orElseThrow(() -> new ForbiddenException("Only a Permanent Mission (group pm-<iso3>) may send " + message));
+      variables.put("objectingCountry", mission.substring(3).toUpperCase(Locale.ROOT));
+    } else if (groups.stream().noneMatch(event.senderGroups()::contains)) {
+      throw new ForbiddenException("Only members of " + String.join(" or ", event.senderGroups()) + " may send "
+          + message);
+    }
+    for (String field : event.requiredFields()) {
+      Object value = body.get(field);
+      if (value == null || value.toString().isBlank()) {
+        throw new InvalidRequestException("The field '" + field + "' is required for " + message);
+      }
+      variables.put(field, value);
+    }
+    event.optionalFields().forEach(f -> {
+      if (body.get(f) != null) {
+        variables.put(f, body.get(f));
+      }
+    });
+    String target = target(cycle, event, variables);
+    if (MESSAGE_CALENDAR_CHANGED.equals(message)) {
+      variables.put(CALENDAR_CHANGES, HldPreparationStartListener.json(checkedCalendar(variables.get(CALENDAR_CHANGES))));
+    }
+    asEngine(() -> {
+      try {
+        return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(target)
+            .setVariables(variables).correlateWithResult();
+      } catch (MismatchingMessageCorrelationException e) {
+        throw new ConflictException("Nothing in cycle " + cycle + " is waiting for " + message + " now (" + target + ")");
+      }
+    });
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("message", message);
+    result.put("businessKey", target);
+    result.put("sentBy", userId);
+    return result;
+  }
+
+  private String target(String cycle, ExternalEvent event, Map<String, Object> variables) {
+    if (event.targetSuffix() == null) {
+      String rcpCode;
+      try {
+        rcpCode = referenceData.requireRcp(String.valueOf(variables.get("rcpCode"))).code();
+      } catch (UnknownReferenceCodeException e) {
+        throw new InvalidRequestException(e.getMessage());
+      }
+      variables.put("rcpCode", rcpCode);
+      return cycle + "-" + rcpCode;
+    }
+    return event.targetSuffix().isEmpty() ? cycle : cycle + "-" + event.targetSuffix();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> checkedCalendar(Object value) {
+    if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+      throw new InvalidRequestException("calendarChanges must be an object of calendar dates, e.g. {\"hldDate\": \"2013-10-03\"}");
+    }
+    Map<String, String> changes = new LinkedHashMap<>();
+    ((Map<String, Object>) map).forEach((key, date) -> {
+      if (!CycleCalendar.isCalendarKey(key)) {
+        throw new InvalidRequestException("Unknown calendar date '" + key + "'");
+      }
+      changes.put(key, String.valueOf(date));
+    });
+    try {
+      CycleCalendar.resolve(changes);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(e.getMessage());
+    }
+    return changes;
+  }
+
+  private <T> T asEngine(Supplier<T> work) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+
+  private static String definitionKey(String processDefinitionId) {
+    return processDefinitionId.substring(0, processDefinitionId.indexOf(':'));
+  }
+
+  /** The caller's groups do not allow this event. */
+  public static class ForbiddenException extends RuntimeException {
+    public ForbiddenException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.hldprep.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hldprep.process.hldpreparation.CycleService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Cycles of HLD preparation over REST: start one, read its tallies, and send the events that come
+ * from outside IOM's Tasklist (an objection under silence, an RCP's input, a circulated draft of the
+ * outcome document, a changed calendar). Who may send which event is decided in {@link CycleService}.
+ */
+@RestController
+@RequestMapping("/api/cycles")
+public class CycleController {
+
+  private final CycleService cycles;
+
+  public CycleController(CycleService cycles) {
+    this.cycles = cycles;
+  }
+
+  /**
+   * Starts a cycle. Body (every field optional): {@code cycle} (business key, default HLD + year of the
+   * HLD), {@code memberStates} and {@code rcps} (lists of codes; default all), {@code calendar} (calendar
+   * key to ISO date, e.g. {@code hldDate}).
+   */
+  @PostMapping
+  public ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) StartCycleRequest request) {
+    StartCycleRequest body = request == null ? new StartCycleRequest(null, null, null, null) : request;
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(cycles.start(body.cycle(), body.memberStates(), body.rcps(), body.calendar()));
+  }
+
+  @GetMapping("/{cycle}")
+  public Map<String, Object> get(@PathVariable String cycle) {
+    return cycles.status(cycle);
+  }
+
+  /** Sends one of the cycle's external events; see {@link CycleService#send}. */
+  @PostMapping("/{cycle}/messages/{message}")
+  public Map<String, Object> send(@PathVariable String cycle, @PathVariable String message,
+      @RequestBody(required = false) Map<String, Object> body, Authentication caller) {
+    List<String> groups = caller.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+    return cycles.send(cycle, message, body == null ? new LinkedHashMap<>() : body, caller.getName(), groups);
+  }
+
+  public record StartCycleRequest(String cycle, List<String> memberStates, List<String> rcps,
+      Map<String, String> calendar) {}
+}
