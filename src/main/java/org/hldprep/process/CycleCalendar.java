@@ -41,6 +41,8 @@ public final class CycleCalendar {
   public static final String SPECIAL_SESSION_DATE = "specialSessionDate";
   public static final String TRANSMITTAL_DEADLINE = "transmittalDeadline";
   public static final String PGA_INPUT_DEADLINE = "pgaInputDeadline";
+  /** When HLD coordination confirms the outcome format of the modalities resolution (inferred). */
+  public static final String OUTCOME_FORMAT_DEADLINE = "outcomeFormatDeadline";
   public static final String BRIEFING_PACK_DATE = "briefingPackDate";
   public static final String BRIEFING_APPROVAL_DEADLINE = "briefingApprovalDeadline";
   public static final String COUNCIL_REPORT_DEADLINE = "councilReportDeadline";
@@ -70,6 +72,8 @@ public final class CycleCalendar {
     dates.put(SPECIAL_SESSION_DATE, "2013-06-14");
     dates.put(TRANSMITTAL_DEADLINE, "2013-09-13");
     dates.put(PGA_INPUT_DEADLINE, "2013-06-28");
+    // inferred: about a month after the modalities resolution A/RES/67/219 (Dec 2012, domain.md §0)
+    dates.put(OUTCOME_FORMAT_DEADLINE, "2013-01-31");
     dates.put(COUNCIL_REPORT_DEADLINE, "2013-11-26");
     return Collections.unmodifiableMap(dates);
   }
