@@ -15,7 +15,8 @@ import java.util.Set;
  * Lima RCP meeting 22–23 May 2013, special Council 14 Jun 2013, 103rd Council 26 Nov 2013) and the
  * inferred deadlines of domain.md §2 otherwise (national summaries 15 May, syntheses 15 Jun, RCP inputs
  * 30 Apr, zero draft 15 Mar 2013). Derived dates (reminders, the briefing pack ten days before the
- * HLD) follow their base date unless given explicitly.
+ * HLD, the Global RCP Meeting's concept note and invitations before the meeting) follow their base
+ * date unless given explicitly.
  */
 public final class CycleCalendar {
 
@@ -33,6 +34,8 @@ public final class CycleCalendar {
   public static final String RCP_INPUT_REMINDER_DATE = "rcpInputReminderDate";
   public static final String RCP_INPUT_DEADLINE = "rcpInputDeadline";
   public static final String RCP_MEETING_DATE = "rcpMeetingDate";
+  public static final String RCP_CONCEPT_NOTE_DEADLINE = "rcpConceptNoteDeadline";
+  public static final String RCP_INVITATION_DEADLINE = "rcpInvitationDeadline";
   public static final String RCP_MEETING_SUMMARY_DEADLINE = "rcpMeetingSummaryDeadline";
   public static final String RCP_COMMENT_DEADLINE = "rcpCommentDeadline";
   public static final String FOTC_CONSTITUTION_DEADLINE = "fotcConstitutionDeadline";
@@ -97,6 +100,9 @@ public final class CycleCalendar {
     derive(dates, given, HLD_END_DATE, parse(HLD_DATE, dates.get(HLD_DATE)).plusDays(1));
     derive(dates, given, SUMMARY_REMINDER_DATE, parse(NATIONAL_SUMMARY_DEADLINE, dates.get(NATIONAL_SUMMARY_DEADLINE)).minusDays(7));
     derive(dates, given, RCP_INPUT_REMINDER_DATE, parse(RCP_INPUT_DEADLINE, dates.get(RCP_INPUT_DEADLINE)).minusDays(14));
+    // Global RCP Meeting (inferred): concept note twelve weeks and invitations six weeks before the meeting.
+    derive(dates, given, RCP_CONCEPT_NOTE_DEADLINE, parse(RCP_MEETING_DATE, dates.get(RCP_MEETING_DATE)).minusWeeks(12));
+    derive(dates, given, RCP_INVITATION_DEADLINE, parse(RCP_MEETING_DATE, dates.get(RCP_MEETING_DATE)).minusWeeks(6));
     derive(dates, given, BRIEFING_PACK_DATE, parse(HLD_DATE, dates.get(HLD_DATE)).minusDays(10));
     derive(dates, given, BRIEFING_APPROVAL_DEADLINE, parse(HLD_DATE, dates.get(HLD_DATE)).minusDays(3));
     return dates;

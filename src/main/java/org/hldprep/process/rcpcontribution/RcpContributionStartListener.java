@@ -1,0 +1,61 @@
+package org.hldprep.process.rcpcontribution;
+
+import static org.hldprep.process.rcpcontribution.RcpContributionProcess.IOM_IS_SECRETARIAT;
+import static org.hldprep.process.rcpcontribution.RcpContributionProcess.RCP_CODE;
+import static org.hldprep.process.rcpcontribution.RcpContributionProcess.RCP_NAME;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.MarkLateDelegate;
+import org.hldprep.process.StartVariables;
+import org.hldprep.reference.Rcp;
+import org.hldprep.reference.ReferenceData;
+import org.hldprep.reference.UnknownReferenceCodeException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of one RCP's contribution: the RCP must be in the reference list (otherwise the start is refused
+ * and nothing is created); whether IOM is its secretariat comes from the reference data unless the
+ * starter gives {@code iomIsSecretariat} (the data is incomplete); missing deadlines come from the cycle
+ * calendar. The business key is the starter's business and is not required.
+ */
+@Component("rcpContributionStartListener")
+public class RcpContributionStartListener implements ExecutionListener {
+
+  private final ReferenceData referenceData;
+
+  public RcpContributionStartListener(ReferenceData referenceData) {
+    this.referenceData = referenceData;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Rcp rcp;
+    try {
+      rcp = referenceData.requireRcp(StartVariables.required(execution, RCP_CODE));
+    } catch (UnknownReferenceCodeException e) {
+      throw new BadUserRequestException(e.getMessage());
+    }
+    execution.setVariable(RCP_CODE, rcp.code());
+    execution.setVariable(RCP_NAME, rcp.name());
+    Object given = execution.getVariable(IOM_IS_SECRETARIAT);
+    execution.setVariable(IOM_IS_SECRETARIAT, given == null ? rcp.iomIsSecretariat() : flag(given));
+    StartVariables.completeCalendar(execution, CycleCalendar.RCP_CONTACT_DEADLINE,
+        CycleCalendar.RCP_INPUT_REMINDER_DATE, CycleCalendar.RCP_INPUT_DEADLINE, CycleCalendar.RCP_MEETING_DATE);
+    execution.setVariable(MarkLateDelegate.LATE, false);
+  }
+
+  private static boolean flag(Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String text = value.toString().trim();
+    if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new BadUserRequestException("The start variable '" + IOM_IS_SECRETARIAT + "' must be true or false, got '"
+        + value + "'");
+  }
+}
