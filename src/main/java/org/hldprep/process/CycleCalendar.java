@@ -110,8 +110,9 @@ public final class CycleCalendar {
 
   /** The dates computed from another unless given: they move with their base when it moves. */
   public static Set<String> derivedKeys() {
-    return Set.of(HLD_END_DATE, SUMMARY_REMINDER_DATE, RCP_INPUT_REMINDER_DATE, BRIEFING_PACK_DATE,
-        BRIEFING_APPROVAL_DEADLINE);
+    Set<String> derived = new java.util.LinkedHashSet<>(keys());
+    derived.removeAll(BASE.keySet());
+    return derived;
   }
 
   /** Whether a variable name belongs to the calendar. */
