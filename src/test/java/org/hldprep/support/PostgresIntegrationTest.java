@@ -9,7 +9,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the integration tests: the whole application, demo users included, on a real PostgreSQL
  * (one database shared by every IT class, so Spring reuses one context).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // Timers that fall due during a test are picked up within a second, not after the default back-off.
+    "camunda.bpm.job-execution.wait-time-in-millis=300", "camunda.bpm.job-execution.max-wait=1000"})
 @ActiveProfiles("demo")
 public abstract class PostgresIntegrationTest {
 

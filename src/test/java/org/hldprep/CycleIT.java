@@ -1,0 +1,195 @@
+package org.hldprep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.hldprep.support.DemoStaff;
+import org.hldprep.support.Http;
+import org.hldprep.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A small cycle (Philippines, Kenya, Mexico; the Colombo and Puebla processes) driven over REST by
+ * the demo users from the master's start to its end, on a real PostgreSQL. Every task is checked to
+ * appear for exactly the right group and nobody else; the master must end with the right tallies.
+ */
+class CycleIT extends PostgresIntegrationTest {
+
+  private static final String CYCLE = "HLD2099";
+  private static final LocalDate TODAY = LocalDate.now();
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
+
+  @Test
+  void aSmallCycleRunsFromStartToEndWithTheRightTallies() {
+    // The Colombo Process is served by the Country Office in Sri Lanka: an administrator adds its officer.
+    addUser("lka-officer", "co-lka");
+    DemoStaff staff = new DemoStaff(port, "lka-officer");
+    LocalDate hld = TODAY.plusMonths(6);
+
+    Http.Response started = staff.as("hld-coordinator").post("/api/cycles", Map.of(
+        "cycle", CYCLE, "memberStates", List.of("PHL", "KEN", "MEX"), "rcps", List.of("colombo-process", "puebla-process"),
+        "calendar", Map.of("hldDate", hld.toString(), "governmentResponseDeadline", TODAY.plusMonths(1).toString(),
+            "governmentFinalDeadline", TODAY.plusMonths(2).toString(), "nationalSummaryDeadline", TODAY.plusMonths(3).toString(),
+            "rcpContactDeadline", TODAY.plusMonths(1).toString(), "rcpInputDeadline", TODAY.plusMonths(2).toString(),
+            "rcpMeetingDate", TODAY.plusMonths(3).toString(), "zeroDraftDeadline", TODAY.plusMonths(1).toString())));
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    assertThat(started.json().get("regionalOffices").toString()).contains("ro-bangkok", "ro-nairobi", "ro-sanjose");
+    assertThat(staff.as("phl-officer").post("/api/cycles", Map.of("cycle", "HLD2100")).status())
+        .as("a Country Office cannot start cycles").isEqualTo(403);
+    assertThat(staff.as("hld-coordinator").post("/api/cycles", Map.of("cycle", CYCLE)).status())
+        .as("one running cycle per name").isEqualTo(409);
+
+    nationalConsultations(staff);
+    rcpContributions(staff);
+    councilJointStatement(staff);
+    pgaOutcomeInput(staff);
+    briefingPackAndTheHld(staff, hld);
+
+    staff.work("Task_ReportToCouncil", CYCLE, "council-secretary", Map.of(
+        "councilReportLink", "https://docs.example/mc-inf", "councilDocumentSymbol", "MC/INF/310"));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(staff.as("hld-coordinator").get("/api/cycles/" + CYCLE).json().get("state").asText())
+            .isEqualTo("ended"));
+
+    JsonNode cycle = staff.as("hld-coordinator").get("/api/cycles/" + CYCLE).json();
+    assertThat(cycle.get("consultationOutcomes").toString())
+        .isEqualTo("{\"KEN\":\"declined\",\"MEX\":\"held\",\"PHL\":\"held\"}");
+    assertThat(cycle.get("rcpOutcomes").toString())
+        .isEqualTo("{\"colombo-process\":\"input-logged\",\"puebla-process\":\"input-logged\"}");
+    assertThat(cycle.get("trackOutcomes").toString()).isEqualTo("{\"council-joint-statement\":\"transmitted\","
+        + "\"global-rcp-meeting\":\"transmitted\",\"pga-outcome-input\":\"outcome-adopted\"}");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(CYCLE + "%")
+        .unfinished().count()).as("nothing of the cycle left running").isZero();
+    assertThat(staff.as("phl-officer").get("/api/cycles/" + CYCLE).status())
+        .as("a Country Office does not read the cycle's tallies").isEqualTo(404);
+  }
+
+  private void nationalConsultations(DemoStaff staff) {
+    // The Philippines: accepted, held today, accepted by Bangkok.
+    staff.work("Task_OfferConsultation", CYCLE + "-PHL", "phl-officer", Map.of("governmentFocalPoint", "DFA",
+        "governmentAnswer", "accepted"));
+    staff.work("Task_AgreeArrangements", CYCLE + "-PHL", "phl-officer", Map.of("consultationFormat", "consultation",
+        "consultationDate", TODAY.toString(), "venue", "Manila"));
+    staff.work("Task_RecordConsultation", CYCLE + "-PHL", "phl-officer", Map.of("consultationHeldOn", TODAY.toString(),
+        "participants", 42, "summaryLink", "https://docs.example/phl", "keyMessages", "Protect migrant workers"));
+    staff.work("Task_ReviewNationalSummary", CYCLE + "-PHL", "bangkok-ro", Map.of("reviewDecision", "accept"));
+    // Kenya declines.
+    staff.work("Task_OfferConsultation", CYCLE + "-KEN", "ken-officer", Map.of("governmentFocalPoint", "MFA",
+        "governmentAnswer", "declined", "declineReason", "Elections in March"));
+    // Mexico: San José returns the summary once.
+    staff.work("Task_OfferConsultation", CYCLE + "-MEX", "mex-officer", Map.of("governmentFocalPoint", "SRE",
+        "governmentAnswer", "accepted"));
+    staff.work("Task_AgreeArrangements", CYCLE + "-MEX", "mex-officer", Map.of("consultationFormat", "briefing",
+        "consultationDate", TODAY.minusDays(1).toString(), "venue", "Mexico City"));
+    staff.work("Task_RecordConsultation", CYCLE + "-MEX", "mex-officer", Map.of("consultationHeldOn", TODAY.toString(),
+        "participants", 30, "summaryLink", "https://docs.example/mex", "keyMessages", "Circular migration"));
+    staff.work("Task_ReviewNationalSummary", CYCLE + "-MEX", "sanjose-ro", Map.of("reviewDecision", "return",
+        "reviewComments", "Add the private sector's view"));
+    staff.work("Task_ReviseNationalSummary", CYCLE + "-MEX", "mex-officer", Map.of("summaryLink",
+        "https://docs.example/mex-2", "keyMessages", "Circular migration; private sector", "revisionNote", "Added 3.2"));
+    staff.work("Task_ReviewNationalSummary", CYCLE + "-MEX", "sanjose-ro", Map.of("reviewDecision", "accept"));
+
+    // One regional synthesis per Regional Office of the cycle, then the global one.
+    for (String[] office : new String[][] {{"bangkok-ro", "ro-bangkok"}, {"nairobi-ro", "ro-nairobi"},
+        {"sanjose-ro", "ro-sanjose"}}) {
+      staff.work("Task_WriteRegionalSynthesis", CYCLE, office[0], Map.of("regionalSynthesisLink",
+          "https://docs.example/" + office[1], "regionalKeyMessages", "Regional messages"));
+    }
+    staff.work("Task_WriteGlobalSynthesis", CYCLE, "hld-coordinator", Map.of("globalSynthesisLink",
+        "https://docs.example/global", "globalKeyMessages", "Global messages"));
+  }
+
+  private void rcpContributions(DemoStaff staff) {
+    // Colombo Process: IOM is its secretariat, so the Country Office in Sri Lanka drafts with the chair.
+    staff.work("Task_ContactRcpChair", CYCLE + "-colombo-process", "rcp-focal-point", Map.of(
+        "rcpContactName", "Chair's office", "rcpContactedOn", TODAY.toString(), "rcpInterest", "interested",
+        "iomIsSecretariat", true));
+    staff.work("Task_DraftRcpInput", CYCLE + "-colombo-process", "lka-officer", Map.of(
+        "rcpInputLink", "https://docs.example/cp", "rcpInputAgreedOn", TODAY.toString()));
+    staff.work("Task_LogRcpInput", CYCLE + "-colombo-process", "rcp-focal-point", Map.of(
+        "rcpInputLink", "https://docs.example/cp", "rcpInputSummary", "Labour migration", "late", false));
+    // Puebla Process: its own secretariat sends the input; the RCP unit records its arrival over REST.
+    staff.work("Task_ContactRcpChair", CYCLE + "-puebla-process", "rcp-focal-point", Map.of(
+        "rcpContactName", "RCM technical secretariat", "rcpContactedOn", TODAY.toString(), "rcpInterest", "interested",
+        "iomIsSecretariat", false));
+    Map<String, Object> input = Map.of("rcpCode", "puebla-process", "rcpInputLink", "https://docs.example/rcm",
+        "rcpInputSummary", "Protection of migrants in transit");
+    assertThat(staff.as("phl-officer").post("/api/cycles/" + CYCLE + "/messages/RcpInputReceived", input).status())
+        .as("only the RCP unit records an RCP's input").isEqualTo(403);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("rcp-focal-point")
+        .post("/api/cycles/" + CYCLE + "/messages/RcpInputReceived", input).status()).isEqualTo(200));
+    staff.work("Task_LogRcpInput", CYCLE + "-puebla-process", "rcp-focal-point", Map.of(
+        "rcpInputSummary", "Protection of migrants in transit", "late", false));
+
+    // The global meeting, held today, and its joint contribution.
+    String meeting = CYCLE + "-global-rcp-meeting";
+    staff.work("Task_PrepareRcpMeetingConceptNote", meeting, "rcp-focal-point", Map.of(
+        "conceptNoteLink", "https://docs.example/grcp-cn", "rcpMeetingDate", TODAY.toString()));
+    staff.work("Task_SendRcpMeetingInvitations", meeting, "rcp-focal-point", Map.of(
+        "invitationsSentOn", TODAY.toString()));
+    staff.work("Task_DraftRcpMeetingSummary", meeting, "rcp-focal-point", Map.of(
+        "meetingSummaryLink", "https://docs.example/grcp-summary", "jointContribution", "agreed",
+        "jointContributionLink", "https://docs.example/grcp-joint"));
+    staff.work("Task_CollectRcpMeetingComments", meeting, "rcp-focal-point", Map.of(
+        "commentsReceived", 12, "commentsSummary", "Minor edits", "commentDecision", "final"));
+    staff.work("Task_TransmitRcpJointContribution", meeting, "ny-liaison", Map.of(
+        "transmittedOn", TODAY.toString(), "transmittedTo", "Office of the PGA", "transmittalLink", "https://docs.example/t"));
+  }
+
+  private void councilJointStatement(DemoStaff staff) {
+    CouncilStatementSteps.run(staff, CYCLE, TODAY);
+  }
+
+  private void pgaOutcomeInput(DemoStaff staff) {
+    String pga = CYCLE + "-pga-outcome-input";
+    staff.work("Task_ConfirmOutcomeFormat", pga, "hld-coordinator", Map.of(
+        "outcomeFormat", "member-state-negotiation", "modalitiesResolution", "A/RES/67/219"));
+    staff.work("Task_PrepareKeyMessages", pga, "policy-drafter", Map.of("inputLink", "https://docs.example/km"));
+    staff.work("Task_ClearKeyMessages", pga, "director-general", Map.of("clearanceDecision", "cleared"));
+    staff.work("Task_BriefDelegations", pga, "ny-liaison", Map.of("delegationsBriefed", "G77, EU"));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("ny-liaison").post(
+        "/api/cycles/" + CYCLE + "/messages/OutcomeDraftCirculated",
+        Map.of("draftLabel", "zero draft", "draftLink", "https://docs.example/zero")).status()).isEqualTo(200));
+    staff.work("Task_AnalyseOutcomeDraft", pga, "ny-liaison", Map.of("recommendationsReflected",
+        List.of(), "gapsFound", "Nothing on labour mobility", "commentsRequested", "yes"));
+    staff.work("Task_SendDraftComments", pga, "hld-coordinator", Map.of("commentsLink", "https://docs.example/c",
+        "commentsSentOn", TODAY.toString()));
+    assertThat(staff.as("ny-liaison").post("/api/cycles/" + CYCLE + "/messages/OutcomeAdopted",
+        Map.of("outcomeSymbol", "A/RES/68/4")).status()).isEqualTo(200);
+  }
+
+  private void briefingPackAndTheHld(DemoStaff staff, LocalDate hld) {
+    // The HLD moves ten days ahead of today: the briefing pack falls due now.
+    Http.Response moved = staff.as("hld-coordinator").post("/api/cycles/" + CYCLE + "/messages/CalendarChanged",
+        Map.of("calendarChanges", Map.of("hldDate", TODAY.plusDays(10).toString())));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    staff.work("Task_PrepareBriefingPack", CYCLE, "hld-coordinator", Map.of("briefingPackLink", "https://docs.example/p"));
+    staff.work("Task_ApproveBriefingPack", CYCLE, "director-general", Map.of("briefingDecision", "approve"));
+    // The HLD is over.
+    assertThat(staff.as("hld-coordinator").post("/api/cycles/" + CYCLE + "/messages/CalendarChanged",
+        Map.of("calendarChanges", Map.of("hldEndDate", TODAY.minusDays(1).toString()))).status()).isEqualTo(200);
+  }
+
+  private void addUser(String id, String group) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setPassword("a-test-password");
+      identityService.saveUser(user);
+      identityService.createMembership(id, group);
+    }
+  }
+}
