@@ -42,6 +42,11 @@ public final class CycleCalendar {
   public static final String ZERO_DRAFT_DEADLINE = "zeroDraftDeadline";
   public static final String FINAL_TEXT_DEADLINE = "finalTextDeadline";
   public static final String SPECIAL_SESSION_DATE = "specialSessionDate";
+  /**
+   * Last day to choose and run the Council's endorsement of the joint statement. Inferred (domain.md §2
+   * WF-3): an intersessional procedure closing by 6 Sep 2013 leaves a week for the transmittal.
+   */
+  public static final String ENDORSEMENT_DEADLINE = "endorsementDeadline";
   public static final String TRANSMITTAL_DEADLINE = "transmittalDeadline";
   public static final String PGA_INPUT_DEADLINE = "pgaInputDeadline";
   /** When HLD coordination confirms the outcome format of the modalities resolution (inferred). */
@@ -73,6 +78,7 @@ public final class CycleCalendar {
     dates.put(ZERO_DRAFT_DEADLINE, "2013-03-15");
     dates.put(FINAL_TEXT_DEADLINE, "2013-05-30");
     dates.put(SPECIAL_SESSION_DATE, "2013-06-14");
+    dates.put(ENDORSEMENT_DEADLINE, "2013-09-06");
     dates.put(TRANSMITTAL_DEADLINE, "2013-09-13");
     dates.put(PGA_INPUT_DEADLINE, "2013-06-28");
     // inferred: about a month after the modalities resolution A/RES/67/219 (Dec 2012, domain.md §0)

@@ -1,0 +1,109 @@
+package org.hldprep.process.counciljointstatement;
+
+/**
+ * Keys, element ids, variables, messages and outcomes of {@code council-joint-statement}: the IOM
+ * Council's joint statement to the HLD (MC/2353 §35), from the Friends of the Chair to the transmittal.
+ */
+public final class CouncilJointStatementProcess {
+
+  public static final String KEY = "council-joint-statement";
+  /** Business key the REST layer and the master use, so that a Permanent Mission's objection finds the instance. */
+  public static final String BUSINESS_KEY_SUFFIX = "council-joint-statement";
+
+  public static final String START = "StartEvent_JointStatementRequested";
+  public static final String TASK_CONSTITUTE_FOTC = "Task_ConstituteFriendsOfTheChair";
+  public static final String TASK_PREPARE_ZERO_DRAFT = "Task_PrepareStatementZeroDraft";
+  public static final String TASK_COMMENT_IN_READING = "Task_CommentOnStatementDraft";
+  public static final String TIMER_READING_DEADLINE = "Timer_ReadingDeadline";
+  public static final String TASK_RECORD_READING_ROUND = "Task_RecordReadingRound";
+  public static final String TASK_CLOSE_READING_AT_DEADLINE = "Task_CloseReadingAtDeadline";
+  public static final String TASK_JUDGE_READY = "Task_JudgeStatementReady";
+  public static final String TASK_REVISE_DRAFT = "Task_ReviseStatementDraft";
+  public static final String TASK_CLEAR_TEXT = "Task_ClearStatementText";
+  public static final String TASK_CIRCULATE_UNDER_SILENCE = "Task_CirculateUnderSilence";
+  public static final String GATEWAY_SILENCE = "Gateway_SilenceBrokenOrKept";
+  public static final String TIMER_SILENCE_WINDOW = "Timer_SilenceWindow";
+  public static final String EVENT_OBJECTION_RAISED = "Event_ObjectionRaised";
+  public static final String TASK_RECORD_OBJECTION = "Task_RecordObjection";
+  public static final String TASK_DECIDE_AFTER_BROKEN_SILENCE = "Task_DecideAfterBrokenSilence";
+  public static final String TASK_REVISE_AFTER_OBJECTION = "Task_ReviseTextAfterObjection";
+  public static final String TASK_CHOOSE_ROUTE = "Task_ChooseEndorsementRoute";
+  public static final String TASK_CHECK_SESSION_NOTICE = "Task_CheckSessionNotice";
+  public static final String TASK_CONVENE_SPECIAL_SESSION = "Task_ConveneSpecialSession";
+  public static final String TIMER_SPECIAL_SESSION_DATE = "Timer_SpecialSessionDate";
+  public static final String TASK_RECORD_ENDORSEMENT = "Task_RecordCouncilEndorsement";
+  public static final String TASK_RUN_INTERSESSIONAL = "Task_RunIntersessionalEndorsement";
+  public static final String TASK_TRANSMIT = "Task_TransmitStatement";
+  public static final String END_NOT_PURSUED = "EndEvent_NotPursued";
+  public static final String END_NO_CONSENSUS_IN_FRIENDS = "EndEvent_NoConsensusInFriends";
+  public static final String END_NO_CONSENSUS = "EndEvent_NoConsensus";
+  public static final String END_NOT_ENDORSED_BY_SESSION = "EndEvent_NotEndorsedBySession";
+  public static final String END_NOT_ENDORSED_INTERSESSIONALLY = "EndEvent_NotEndorsedIntersessionally";
+  public static final String END_TRANSMITTED = "EndEvent_Transmitted";
+
+  /** Sent over REST by a Permanent Mission while silence runs; correlate by business key. */
+  public static final String MESSAGE_OBJECTION_RAISED = "ObjectionRaised";
+  /** Message variable: ISO 3166-1 alpha-3 code of the objecting Member State (required). */
+  public static final String OBJECTING_COUNTRY = "objectingCountry";
+  /** Message variable: the text of the objection (required). */
+  public static final String OBJECTION_TEXT = "objectionText";
+  /** JSON list of every objection received, over all silence rounds. */
+  public static final String OBJECTIONS = "objections";
+  public static final String OBJECTION_COUNT = "objectionCount";
+
+  /** ISO 8601 duration of the silence window (start variable, optional; the circulation form may change it). */
+  public static final String SILENCE_WINDOW = "silenceWindow";
+  public static final String DEFAULT_SILENCE_WINDOW = "PT72H";
+  /** Silence procedures run so far (incremented when the text is circulated). */
+  public static final String SILENCE_ROUND = "silenceRound";
+
+  /** The reading under way (1 = the zero draft); incremented when the secretariat revises the draft. */
+  public static final String READING_ROUND = "readingRound";
+  /** ISO date the current reading closes; set per round by the secretariat. */
+  public static final String READING_DEADLINE = "readingDeadline";
+  public static final String READING_COMMENTS = "readingComments";
+  public static final String DELEGATIONS_COMMENTING = "delegationsCommenting";
+  /** JSON list of the reading rounds: round, deadline, closedBy, comments. */
+  public static final String READING_ROUNDS = "readingRounds";
+  /** How the last round closed: {@value #CLOSED_BY_COMMENTS} or {@value #CLOSED_BY_DEADLINE}. */
+  public static final String ROUND_CLOSED_BY = "roundClosedBy";
+  /** Input parameter of the round-recording service tasks. */
+  public static final String CLOSED_BY = "closedBy";
+  public static final String CLOSED_BY_COMMENTS = "comments";
+  public static final String CLOSED_BY_DEADLINE = "deadline";
+
+  public static final String DRAFT_LINK = "draftLink";
+  public static final String REVISION_REASON = "revisionReason";
+
+  // Form fields the gateways decide on
+  public static final String PURSUE_STATEMENT = "pursueStatement";
+  public static final String READINESS_DECISION = "readinessDecision";
+  public static final String CLEARANCE_DECISION = "clearanceDecision";
+  public static final String SILENCE_DECISION = "silenceDecision";
+  public static final String ENDORSEMENT_ROUTE = "endorsementRoute";
+  public static final String SESSION_STATUS = "sessionStatus";
+  public static final String ENDORSEMENT_DECISION = "endorsementDecision";
+
+  /** ISO date the notice of the special session goes out (form of the route choice). */
+  public static final String NOTICE_DATE = "noticeDate";
+  /** ISO date of the special session (calendar key, set by the route choice; the timer waits for it). */
+  public static final String SPECIAL_SESSION_DATE = "specialSessionDate";
+  public static final String SESSION_NOTICE_DAYS = "sessionNoticeDays";
+  public static final String SESSION_NOTICE_SUFFICIENT = "sessionNoticeSufficient";
+  /** Why the notice is too short, shown when the route is chosen again; null once it suffices. */
+  public static final String SESSION_NOTICE_PROBLEM = "sessionNoticeProblem";
+  /** IOM Council rules of procedure: a special session is convened at least 15 days ahead (domain.md §0 [R26]). */
+  public static final int MINIMUM_NOTICE_DAYS = 15;
+
+  public static final String OUTCOME_TRANSMITTED = "transmitted";
+  public static final String OUTCOME_NOT_PURSUED = "not-pursued";
+  public static final String OUTCOME_NO_CONSENSUS = "no-consensus";
+  public static final String OUTCOME_NOT_ENDORSED = "not-endorsed";
+
+  private CouncilJointStatementProcess() {}
+
+  /** The business key of the statement of a cycle, e.g. {@code HLD2013-council-joint-statement}. */
+  public static String businessKey(String cycle) {
+    return cycle + "-" + BUSINESS_KEY_SUFFIX;
+  }
+}

@@ -1,0 +1,103 @@
+package org.hldprep.process.counciljointstatement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/** Reading and writing the variables of this process that are not plain strings: ISO dates and JSON lists. */
+final class ProcessVariables {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ProcessVariables() {}
+
+  /** A new, empty JSON list variable value. */
+  static TypedValue emptyList() {
+    return SpinValues.jsonValue("[]").create();
+  }
+
+  /** Appends an entry to the JSON list variable {@code name} of the process instance. */
+  static void append(DelegateExecution execution, String name, ObjectNode entry) {
+    ArrayNode list = list(execution, name);
+    list.add(entry);
+    try {
+      execution.getProcessInstance().setVariable(name, SpinValues.jsonValue(JSON.writeValueAsString(list)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the list " + name, e);
+    }
+  }
+
+  static ObjectNode entry() {
+    return JSON.createObjectNode();
+  }
+
+  private static ArrayNode list(DelegateExecution execution, String name) {
+    TypedValue value = execution.getVariableTyped(name, false);
+    String text = null;
+    if (value instanceof SerializableValue serializable) {
+      text = serializable.getValueSerialized();
+    } else if (value != null && value.getValue() != null) {
+      text = value.getValue().toString();
+    }
+    if (text == null || text.isBlank()) {
+      return JSON.createArrayNode();
+    }
+    try {
+      return (ArrayNode) JSON.readTree(text);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalStateException("The variable " + name + " is not a JSON list: " + text, e);
+    }
+  }
+
+  /** A date variable (ISO string from a form, or a date from a REST client), or a 400 naming it. */
+  static LocalDate requiredDate(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    }
+    if (value == null || value.toString().isBlank()) {
+      throw new BadUserRequestException("The variable '" + name + "' is required here");
+    }
+    String text = value.toString().trim();
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      throw new BadUserRequestException(name + " must be an ISO date (yyyy-MM-dd), got '" + text + "'");
+    }
+  }
+
+  /** A required, non-blank string variable, or a 400 naming it. */
+  static String requiredText(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new BadUserRequestException("The variable '" + name + "' is required");
+    }
+    return value.toString().trim();
+  }
+
+  /**
+   * A counter (the engine's expressions make them Long; a form that echoes a read-only field may send it
+   * back as another number type or as text), 0 if unset.
+   */
+  static long count(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    try {
+      return value == null ? 0L : Math.round(Double.parseDouble(value.toString().trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("The counter " + name + " is not a number: '" + value + "'", e);
+    }
+  }
+}
