@@ -151,7 +151,41 @@ class CycleIT extends PostgresIntegrationTest {
   }
 
   private void councilJointStatement(DemoStaff staff) {
-    CouncilStatementSteps.run(staff, CYCLE, TODAY);
+    String statement = CYCLE + "-council-joint-statement";
+    staff.work("Task_ConstituteFriendsOfTheChair", statement, "chairperson", Map.of("pursueStatement", "pursue",
+        "fotcMembers", "Mexico, Philippines, Switzerland", "fotcConstitutedOn", TODAY.toString()));
+    staff.work("Task_PrepareStatementZeroDraft", statement, "council-secretary",
+        Set.of("council-secretary", "policy-drafter"), Map.of("draftLink", "https://docs.example/zero",
+            "readingDeadline", TODAY.plusDays(7).toString()));
+    staff.work("Task_CommentOnStatementDraft", statement, "fotc-member", Map.of("readingComments", "Shorter",
+        "delegationsCommenting", "3"));
+    staff.work("Task_JudgeStatementReady", statement, "chairperson", Map.of("readinessDecision", "ready",
+        "readinessNote", "Consensus in the Friends"));
+    staff.work("Task_ClearStatementText", statement, "legal-officer", Map.of("clearanceDecision", "cleared",
+        "legalComments", "None"));
+    staff.work("Task_CirculateUnderSilence", statement, "council-secretary", Map.of("circulatedOn", TODAY.toString(),
+        "draftLink", "https://docs.example/final", "silenceWindow", "PT1H"));
+
+    // The Philippines breaks the silence; only a Permanent Mission may.
+    Map<String, Object> objection = Map.of("objectionText", "Paragraph 4 prejudges the negotiation");
+    assertThat(staff.as("council-secretary").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection)
+        .status()).isEqualTo(403);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("phl-mission")
+        .post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection).status()).isEqualTo(200));
+    staff.work("Task_DecideAfterBrokenSilence", statement, "chairperson", Map.of("silenceDecision", "revise",
+        "contestedParagraph", "4", "silenceDecisionNote", "Meet the objection"));
+    staff.work("Task_ReviseTextAfterObjection", statement, "council-secretary", Map.of(
+        "draftLink", "https://docs.example/final-2", "revisionNote", "Paragraph 4 reworded"));
+    // Silence again, this time kept: a one-second window that the job executor closes.
+    staff.work("Task_CirculateUnderSilence", statement, "council-secretary", Map.of("circulatedOn", TODAY.toString(),
+        "draftLink", "https://docs.example/final-2", "silenceWindow", "PT1S"));
+    staff.work("Task_ChooseEndorsementRoute", statement, "council-secretary", Map.of(
+        "endorsementRoute", "intersessional", "noticeDate", TODAY.toString(),
+        "specialSessionDate", TODAY.plusDays(30).toString()));
+    staff.work("Task_RunIntersessionalEndorsement", statement, "council-secretary", Map.of(
+        "procedureClosedOn", TODAY.toString(), "endorsementDecision", "endorsed", "endorsementReference", "C/INT/1"));
+    staff.work("Task_TransmitStatement", statement, "director-general", Map.of("transmittedOn", TODAY.toString(),
+        "transmittalReference", "DG/2013/77"));
   }
 
   private void pgaOutcomeInput(DemoStaff staff) {

@@ -69,6 +69,12 @@ public class ApiExceptionHandler {
     return error(HttpStatus.BAD_REQUEST, "InvalidRequest", e.getMessage());
   }
 
+  /** Two writers on one instance at once: the loser may simply send again. */
+  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+  ResponseEntity<ApiError> concurrentUpdate(org.camunda.bpm.engine.OptimisticLockingException e) {
+    return error(HttpStatus.CONFLICT, "Conflict", "The workflow changed at the same moment: please send again.");
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ApiError> notFound(NotFoundException e) {
     return error(HttpStatus.NOT_FOUND, "NotFound", e.getMessage());

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -47,6 +48,8 @@ public class CycleService {
           "pga-outcome-input", List.of("outcomeSymbol"), List.of()),
       MESSAGE_CALENDAR_CHANGED, new ExternalEvent(MESSAGE_CALENDAR_CHANGED, Set.of(GroupIds.ICP), false, "",
           List.of(CALENDAR_CHANGES), List.of()));
+
+  static final int CORRELATION_ATTEMPTS = 3;
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
@@ -159,11 +162,19 @@ public class CycleService {
       variables.put(CALENDAR_CHANGES, HldPreparationStartListener.json(checkedCalendar(variables.get(CALENDAR_CHANGES))));
     }
     asEngine(() -> {
-      try {
-        return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(target)
-            .setVariables(variables).correlateWithResult();
-      } catch (MismatchingMessageCorrelationException e) {
-        throw new ConflictException("Nothing in cycle " + cycle + " is waiting for " + message + " now (" + target + ")");
+      // The job executor may be moving the same instance on (a child ending, a timer): a concurrent
+      // update is retried a few times before the client is told to send again.
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(target)
+              .setVariables(variables).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+          throw new ConflictException("Nothing in cycle " + cycle + " is waiting for " + message + " now (" + target + ")");
+        } catch (OptimisticLockingException e) {
+          if (attempt == CORRELATION_ATTEMPTS) {
+            throw new ConflictException(target + " changed at the same moment; send " + message + " again");
+          }
+        }
       }
     });
     Map<String, Object> result = new LinkedHashMap<>();
