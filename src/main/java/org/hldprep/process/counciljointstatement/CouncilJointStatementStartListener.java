@@ -5,7 +5,7 @@ import static org.hldprep.process.counciljointstatement.CouncilJointStatementPro
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.process.CycleCalendar;
-import org.hldprep.process.StartVariables;
+import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +19,9 @@ public class CouncilJointStatementStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    StartVariables.defaultValue(execution, SILENCE_WINDOW, DEFAULT_SILENCE_WINDOW);
+    InputVariables.defaultValue(execution, SILENCE_WINDOW, DEFAULT_SILENCE_WINDOW);
     execution.setVariable(SILENCE_WINDOW, SilenceWindow.check(execution.getVariable(SILENCE_WINDOW)));
-    StartVariables.completeCalendar(execution, CycleCalendar.FOTC_CONSTITUTION_DEADLINE,
+    InputVariables.completeCalendar(execution, CycleCalendar.FOTC_CONSTITUTION_DEADLINE,
         CycleCalendar.ZERO_DRAFT_DEADLINE, CycleCalendar.FINAL_TEXT_DEADLINE, CycleCalendar.SPECIAL_SESSION_DATE,
         CycleCalendar.ENDORSEMENT_DEADLINE, CycleCalendar.TRANSMITTAL_DEADLINE);
     execution.setVariable(READING_ROUND, 1L);

@@ -76,15 +76,6 @@ final class ProcessVariables {
     }
   }
 
-  /** A required, non-blank string variable, or a 400 naming it. */
-  static String requiredText(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      throw new BadUserRequestException("The variable '" + name + "' is required");
-    }
-    return value.toString().trim();
-  }
-
   /**
    * A counter (the engine's expressions make them Long; a form that echoes a read-only field may send it
    * back as another number type or as text), 0 if unset.

@@ -3,13 +3,12 @@ package org.hldprep.process.counciljointstatement;
 import static org.hldprep.process.counciljointstatement.CouncilJointStatementProcess.*;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hldprep.process.InputVariables;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.reference.UnknownReferenceCodeException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +28,8 @@ public class RecordObjectionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    MemberState state;
-    try {
-      state = referenceData.requireMemberState(ProcessVariables.requiredText(execution, OBJECTING_COUNTRY));
-    } catch (UnknownReferenceCodeException e) {
-      throw new BadUserRequestException(e.getMessage());
-    }
-    String text = ProcessVariables.requiredText(execution, OBJECTION_TEXT);
+    MemberState state = InputVariables.memberState(execution, OBJECTING_COUNTRY, referenceData);
+    String text = InputVariables.required(execution, OBJECTION_TEXT);
     execution.setVariable(OBJECTING_COUNTRY, state.iso3());
     ObjectNode entry = ProcessVariables.entry();
     entry.put("silenceRound", ProcessVariables.count(execution, SILENCE_ROUND));

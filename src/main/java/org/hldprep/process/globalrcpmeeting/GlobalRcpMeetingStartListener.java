@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.process.CycleCalendar;
-import org.hldprep.process.StartVariables;
+import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,15 +19,15 @@ public class GlobalRcpMeetingStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    StartVariables.completeCalendar(execution, CycleCalendar.RCP_CONCEPT_NOTE_DEADLINE,
+    InputVariables.completeCalendar(execution, CycleCalendar.RCP_CONCEPT_NOTE_DEADLINE,
         CycleCalendar.RCP_INVITATION_DEADLINE, CycleCalendar.RCP_MEETING_DATE,
         CycleCalendar.RCP_MEETING_SUMMARY_DEADLINE, CycleCalendar.RCP_COMMENT_DEADLINE,
         CycleCalendar.TRANSMITTAL_DEADLINE);
     execution.setVariable(MAX_COMMENT_ROUNDS, maxCommentRounds(execution.getVariable(MAX_COMMENT_ROUNDS)));
     execution.setVariable(COMMENT_ROUNDS, 0);
-    StartVariables.defaultValue(execution, MEETING_HOST, DEFAULT_MEETING_HOST);
-    StartVariables.defaultValue(execution, MEETING_VENUE, DEFAULT_MEETING_VENUE);
-    StartVariables.defaultValue(execution, MEETING_THEME, DEFAULT_MEETING_THEME);
+    InputVariables.defaultValue(execution, MEETING_HOST, DEFAULT_MEETING_HOST);
+    InputVariables.defaultValue(execution, MEETING_VENUE, DEFAULT_MEETING_VENUE);
+    InputVariables.defaultValue(execution, MEETING_THEME, DEFAULT_MEETING_THEME);
   }
 
   private static int maxCommentRounds(Object given) {

@@ -5,15 +5,13 @@ import static org.hldprep.process.nationalconsultation.NationalConsultationProce
 import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.MAX_REVIEW_RETURNS;
 import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.REVIEW_RETURNS;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.MarkLateDelegate;
-import org.hldprep.process.StartVariables;
+import org.hldprep.process.InputVariables;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.reference.UnknownReferenceCodeException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,17 +30,12 @@ public class NationalConsultationStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    MemberState state;
-    try {
-      state = referenceData.requireMemberState(StartVariables.required(execution, COUNTRY_CODE));
-    } catch (UnknownReferenceCodeException e) {
-      throw new BadUserRequestException(e.getMessage());
-    }
+    MemberState state = InputVariables.memberState(execution, COUNTRY_CODE, referenceData);
     execution.setVariable(COUNTRY_CODE, state.iso3());
-    StartVariables.completeCalendar(execution, CycleCalendar.GOVERNMENT_RESPONSE_DEADLINE,
+    InputVariables.completeCalendar(execution, CycleCalendar.GOVERNMENT_RESPONSE_DEADLINE,
         CycleCalendar.GOVERNMENT_FINAL_DEADLINE, CycleCalendar.ARRANGEMENTS_DEADLINE,
         CycleCalendar.NATIONAL_SUMMARY_DEADLINE, CycleCalendar.SUMMARY_REMINDER_DATE, CycleCalendar.REVIEW_DEADLINE);
-    StartVariables.defaultValue(execution, MAX_REVIEW_RETURNS, DEFAULT_MAX_REVIEW_RETURNS);
+    InputVariables.defaultValue(execution, MAX_REVIEW_RETURNS, DEFAULT_MAX_REVIEW_RETURNS);
     execution.setVariable(REVIEW_RETURNS, 0);
     execution.setVariable(MarkLateDelegate.LATE, false);
   }

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.process.CycleCalendar;
-import org.hldprep.process.StartVariables;
+import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +26,14 @@ public class PgaOutcomeInputStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    StartVariables.defaultValue(execution, MODALITIES_RESOLUTION, DEFAULT_MODALITIES_RESOLUTION);
+    InputVariables.defaultValue(execution, MODALITIES_RESOLUTION, DEFAULT_MODALITIES_RESOLUTION);
     String resolution = execution.getVariable(MODALITIES_RESOLUTION).toString().trim();
     if (!RESOLUTION_SYMBOL.matcher(resolution).matches()) {
       throw new BadUserRequestException("The start variable '" + MODALITIES_RESOLUTION
           + "' must be a General Assembly resolution symbol like A/RES/67/219, got '" + resolution + "'");
     }
     execution.setVariable(MODALITIES_RESOLUTION, resolution);
-    StartVariables.completeCalendar(execution, CycleCalendar.OUTCOME_FORMAT_DEADLINE,
+    InputVariables.completeCalendar(execution, CycleCalendar.OUTCOME_FORMAT_DEADLINE,
         CycleCalendar.PGA_INPUT_DEADLINE, CycleCalendar.HLD_DATE, CycleCalendar.HLD_END_DATE);
     String inputDeadline = execution.getVariable(CycleCalendar.PGA_INPUT_DEADLINE).toString();
     String hldDate = execution.getVariable(CycleCalendar.HLD_DATE).toString();

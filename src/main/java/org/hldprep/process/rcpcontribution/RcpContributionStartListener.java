@@ -9,10 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.MarkLateDelegate;
-import org.hldprep.process.StartVariables;
+import org.hldprep.process.InputVariables;
 import org.hldprep.reference.Rcp;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.reference.UnknownReferenceCodeException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,17 +31,12 @@ public class RcpContributionStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Rcp rcp;
-    try {
-      rcp = referenceData.requireRcp(StartVariables.required(execution, RCP_CODE));
-    } catch (UnknownReferenceCodeException e) {
-      throw new BadUserRequestException(e.getMessage());
-    }
+    Rcp rcp = InputVariables.rcp(execution, RCP_CODE, referenceData);
     execution.setVariable(RCP_CODE, rcp.code());
     execution.setVariable(RCP_NAME, rcp.name());
     Object given = execution.getVariable(IOM_IS_SECRETARIAT);
     execution.setVariable(IOM_IS_SECRETARIAT, given == null ? rcp.iomIsSecretariat() : flag(given));
-    StartVariables.completeCalendar(execution, CycleCalendar.RCP_CONTACT_DEADLINE,
+    InputVariables.completeCalendar(execution, CycleCalendar.RCP_CONTACT_DEADLINE,
         CycleCalendar.RCP_INPUT_REMINDER_DATE, CycleCalendar.RCP_INPUT_DEADLINE, CycleCalendar.RCP_MEETING_DATE);
     execution.setVariable(MarkLateDelegate.LATE, false);
   }

@@ -435,7 +435,7 @@ class CouncilJointStatementProcessTest {
   }
 
   @Test
-  void badStartVariablesAndSilenceWindows_areRefused() {
+  void badInputVariablesAndSilenceWindows_areRefused() {
     assertThatThrownBy(() -> start(Map.of(SILENCE_WINDOW, "72 hours"))).isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("'72 hours'");
     assertThatThrownBy(() -> start(Map.of(SILENCE_WINDOW, "-PT72H"))).isInstanceOf(BadUserRequestException.class)

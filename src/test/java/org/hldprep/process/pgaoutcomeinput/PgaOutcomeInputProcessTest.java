@@ -230,7 +230,7 @@ class PgaOutcomeInputProcessTest {
   }
 
   @Test
-  void calendarFromStartVariablesMovesDueDatesAndTheHldTimer() {
+  void calendarFromInputVariablesMovesDueDatesAndTheHldTimer() {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, BUSINESS_KEY,
         Map.of("hldDate", "2013-10-10", "pgaInputDeadline", "2013-07-15"));
     assertThat(pi).variables().containsEntry("hldEndDate", "2013-10-11").containsEntry(MODALITIES_RESOLUTION,
@@ -240,7 +240,7 @@ class PgaOutcomeInputProcessTest {
   }
 
   @Test
-  void badStartVariables_areRefusedNamingTheValue() {
+  void badInputVariables_areRefusedNamingTheValue() {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of(MODALITIES_RESOLUTION, "67/219")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'67/219'");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of("pgaInputDeadline", "June")))

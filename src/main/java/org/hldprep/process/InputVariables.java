@@ -3,15 +3,19 @@ package org.hldprep.process;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.hldprep.reference.MemberState;
+import org.hldprep.reference.Rcp;
+import org.hldprep.reference.ReferenceData;
+import org.hldprep.reference.UnknownReferenceCodeException;
 
 /**
- * Checks and completes the variables a process starts with, in the start event's listener: a bad
- * value refuses the start (the engine REST API answers 400 to a BadUserRequestException) and nothing
- * is created, because the listener runs in the transaction of the start itself.
+ * Checks and completes the variables a process receives, at its start or with a message: a bad value
+ * is refused with a BadUserRequestException naming it (400 on the REST APIs) and nothing changes,
+ * because the check runs in the transaction of the start or the correlation itself.
  */
-public final class StartVariables {
+public final class InputVariables {
 
-  private StartVariables() {}
+  private InputVariables() {}
 
   /** Sets the calendar dates the process uses but lacks, from the defaults and the dates it has. */
   public static void completeCalendar(DelegateExecution execution, String... keysUsed) {
@@ -32,6 +36,24 @@ public final class StartVariables {
   public static void defaultValue(DelegateExecution execution, String name, Object value) {
     if (execution.getVariable(name) == null) {
       execution.setVariable(name, value);
+    }
+  }
+
+  /** The Member State named by a required variable (ISO alpha-3, any case), or a 400 naming the value. */
+  public static MemberState memberState(DelegateExecution execution, String name, ReferenceData referenceData) {
+    try {
+      return referenceData.requireMemberState(required(execution, name));
+    } catch (UnknownReferenceCodeException e) {
+      throw new BadUserRequestException(e.getMessage());
+    }
+  }
+
+  /** The RCP named by a required variable, or a 400 naming the value. */
+  public static Rcp rcp(DelegateExecution execution, String name, ReferenceData referenceData) {
+    try {
+      return referenceData.requireRcp(required(execution, name));
+    } catch (UnknownReferenceCodeException e) {
+      throw new BadUserRequestException(e.getMessage());
     }
   }
 
