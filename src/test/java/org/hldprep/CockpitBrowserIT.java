@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.hldprep.support.BrowserIntegrationTest;
 import org.hldprep.support.Http;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Cockpit in a real browser: running instances and the diagram with their tokens. */
 class CockpitBrowserIT extends BrowserIntegrationTest {
@@ -26,9 +23,6 @@ class CockpitBrowserIT extends BrowserIntegrationTest {
     String later = LocalDate.now().plusMonths(1).toString();
     return Map.of("countryCode", Map.of("value", "PHL"), "governmentResponseDeadline", Map.of("value", later));
   }
-
-  @Autowired RuntimeService runtimeService;
-  @Autowired RepositoryService repositoryService;
 
   @Test
   void adminSeesRunningInstancesAndTheirTokensOnTheDiagram() throws Exception {

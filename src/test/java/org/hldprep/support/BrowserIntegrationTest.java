@@ -2,9 +2,14 @@ package org.hldprep.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -15,6 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
 
   @LocalServerPort protected int port;
+  @Autowired protected RuntimeService runtimeService;
+
+  private final List<String> started = new ArrayList<>();
 
   /**
    * Per test, not per class: a class-level assumption would make Failsafe count the class as zero
@@ -23,6 +31,18 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
   @BeforeEach
   void chromiumInstalled() {
     Browser.assumeInstalled();
+  }
+
+  /**
+   * The ITs share one database: instances a scenario started and left running are deleted, so that
+   * no other IT finds their tasks (SecurityIT counts phl-officer's tasks, for one).
+   */
+  @AfterEach
+  void deleteStartedInstances() {
+    if (!started.isEmpty()) {
+      runtimeService.deleteProcessInstancesIfExists(started, "browser test finished", true, true, false);
+      started.clear();
+    }
   }
 
   protected String url(String path) {
@@ -60,7 +80,9 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
       throw new IllegalStateException("Cannot start " + processKey + ": " + started);
     }
     JsonNode body = started.json();
-    return body.get("id").asText();
+    String id = body.get("id").asText();
+    this.started.add(id);
+    return id;
   }
 
   /** Runs one scenario in a fresh browser; on failure, leaves &lt;scenario&gt;-failure.png as well. */
