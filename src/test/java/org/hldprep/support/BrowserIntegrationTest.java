@@ -1,0 +1,108 @@
+package org.hldprep.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the {@code *BrowserIT}s: the application booted like every other IT (demo profile, real
+ * embedded PostgreSQL, same Spring context), driven from headless Chromium. Without Debian's chromium
+ * and chromium-driver every test is reported as skipped (JUnit assumption), never passed or failed.
+ */
+public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
+
+  @LocalServerPort protected int port;
+  @Autowired protected RuntimeService runtimeService;
+
+  private final List<String> started = new ArrayList<>();
+
+  /**
+   * Per test, not per class: a class-level assumption would make Failsafe count the class as zero
+   * tests run rather than as skipped tests. (The Spring context is shared with the other ITs anyway.)
+   */
+  @BeforeEach
+  void chromiumInstalled() {
+    Browser.assumeInstalled();
+  }
+
+  /**
+   * The ITs share one database: instances a scenario started and left running are deleted, so that
+   * no other IT finds their tasks (SecurityIT counts phl-officer's tasks, for one).
+   */
+  @AfterEach
+  void deleteStartedInstances() {
+    if (!started.isEmpty()) {
+      runtimeService.deleteProcessInstancesIfExists(started, "browser test finished", true, true, false);
+      started.clear();
+    }
+  }
+
+  protected String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  protected String tasklist() {
+    return url("/camunda/app/tasklist/");
+  }
+
+  protected String cockpit() {
+    return url("/camunda/app/cockpit/");
+  }
+
+  /**
+   * Starts a national consultation over REST as hld-coordinator, every deadline {@code monthsAhead}
+   * months from today so that no timer fires during the test; returns the process instance id.
+   */
+  protected String startNationalConsultation(String countryCode, int monthsAhead) {
+    String later = LocalDate.now().plusMonths(monthsAhead).toString();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("countryCode", Map.of("value", countryCode));
+    for (String deadline : new String[] {"governmentResponseDeadline", "governmentFinalDeadline",
+        "arrangementsDeadline", "nationalSummaryDeadline", "reviewDeadline"}) {
+      variables.put(deadline, Map.of("value", later));
+    }
+    return start("national-consultation", variables);
+  }
+
+  /** Starts a process over REST as hld-coordinator; returns the process instance id. */
+  protected String start(String processKey, Map<String, Object> variables) {
+    Http.Response started = Http.as(port, "hld-coordinator")
+        .post("/engine-rest/process-definition/key/" + processKey + "/start", Map.of("variables", variables));
+    if (started.status() != 200) {
+      throw new IllegalStateException("Cannot start " + processKey + ": " + started);
+    }
+    JsonNode body = started.json();
+    String id = body.get("id").asText();
+    this.started.add(id);
+    return id;
+  }
+
+  /** Runs one scenario in a fresh browser; on failure, leaves &lt;scenario&gt;-failure.png as well. */
+  protected void scenario(String name, BrowserScenario body) throws Exception {
+    try (Browser browser = Browser.open(name)) {
+      try {
+        body.run(browser);
+      } catch (Exception | AssertionError e) {
+        try {
+          browser.screenshot("failure");
+        } catch (RuntimeException ignored) {
+          // the original failure matters more
+        }
+        throw e;
+      }
+    }
+  }
+
+  @FunctionalInterface
+  protected interface BrowserScenario {
+    void run(Browser browser) throws Exception;
+  }
+}
