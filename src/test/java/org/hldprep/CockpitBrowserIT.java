@@ -3,9 +3,7 @@ package org.hldprep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.hldprep.support.BrowserIntegrationTest;
 import org.hldprep.support.Http;
 import org.junit.jupiter.api.Test;
@@ -15,18 +13,14 @@ import org.openqa.selenium.WebElement;
 /** Cockpit in a real browser: running instances and the diagram with their tokens. */
 class CockpitBrowserIT extends BrowserIntegrationTest {
 
-  /** The process followed in Cockpit; switch to "hld-preparation" (and its start variables) when it lands. */
+  /** The master, whose running cycles admin finds in the processes list. */
+  static final String MASTER_KEY = "hld-preparation";
+  /** The child whose diagram and tokens admin inspects. */
   static final String PROCESS_KEY = "national-consultation";
-
-  /** Start variables of {@link #PROCESS_KEY}, deadlines far enough ahead that no timer fires meanwhile. */
-  private static Map<String, Object> startVariables() {
-    String later = LocalDate.now().plusMonths(1).toString();
-    return Map.of("countryCode", Map.of("value", "PHL"), "governmentResponseDeadline", Map.of("value", later));
-  }
 
   @Test
   void adminSeesRunningInstancesAndTheirTokensOnTheDiagram() throws Exception {
-    String instance = start(PROCESS_KEY, startVariables());
+    String instance = startCycleForPhilippinesKenyaMexico().get("PHL");
     List<String> active = runtimeService.getActiveActivityIds(instance);
     assertThat(active).as("the instance waits somewhere").isNotEmpty();
     String activity = active.get(0);
@@ -39,7 +33,13 @@ class CockpitBrowserIT extends BrowserIntegrationTest {
       browser.until(d -> !d.getCurrentUrl().contains("#/login"));
       browser.get(cockpit() + "default/#/processes");
 
-      // The processes list: this process with its count of running instances.
+      // The processes list: the running cycle(s) of the master ...
+      By masterRow = By.xpath("//tr[.//a[contains(@href,'#/process-definition/" + MASTER_KEY + ":')]]");
+      long cycles = runtimeService.createProcessInstanceQuery().processDefinitionKey(MASTER_KEY).count();
+      assertThat(cycles).isPositive();
+      browser.until(d -> browser.visible(masterRow).findElement(By.cssSelector("td.instances")).getText().trim()
+          .equals(String.valueOf(cycles)));
+      // ... and the national consultations with their count of running instances.
       By row = By.xpath("//tr[.//a[contains(@href,'#/process-definition/" + PROCESS_KEY + ":')]]");
       long running = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
       browser.until(d -> browser.visible(row).findElement(By.cssSelector("td.instances")).getText().trim()

@@ -72,6 +72,37 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
     return start("national-consultation", variables);
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger CYCLES = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Starts a cycle for the Philippines, Kenya and Mexico (and the Puebla Process) over REST as
+   * hld-coordinator, every deadline months ahead so that no timer fires during the test; returns the
+   * national consultations by country code. The whole cycle is deleted after the test.
+   */
+  protected Map<String, String> startCycleForPhilippinesKenyaMexico() {
+    String cycle = "HLD" + (3000 + CYCLES.incrementAndGet());
+    LocalDate today = LocalDate.now();
+    Map<String, String> calendar = new LinkedHashMap<>();
+    calendar.put("hldDate", today.plusMonths(9).toString());
+    for (String deadline : new String[] {"governmentResponseDeadline", "governmentFinalDeadline",
+        "arrangementsDeadline", "nationalSummaryDeadline", "reviewDeadline", "rcpContactDeadline",
+        "rcpInputDeadline", "rcpMeetingDate", "fotcConstitutionDeadline", "zeroDraftDeadline"}) {
+      calendar.put(deadline, today.plusMonths(2).toString());
+    }
+    Http.Response started = Http.as(port, "hld-coordinator").post("/api/cycles", Map.of("cycle", cycle,
+        "memberStates", List.of("PHL", "KEN", "MEX"), "rcps", List.of("puebla-process"), "calendar", calendar));
+    if (started.status() != 201) {
+      throw new IllegalStateException("Cannot start a cycle: " + started);
+    }
+    this.started.add(started.json().get("processInstanceId").asText());
+    Map<String, String> consultations = new LinkedHashMap<>();
+    for (String country : List.of("PHL", "KEN", "MEX")) {
+      consultations.put(country, runtimeService.createProcessInstanceQuery().processDefinitionKey("national-consultation")
+          .processInstanceBusinessKey(cycle + "-" + country).singleResult().getId());
+    }
+    return consultations;
+  }
+
   /** Starts a process over REST as hld-coordinator; returns the process instance id. */
   protected String start(String processKey, Map<String, Object> variables) {
     Http.Response started = Http.as(port, "hld-coordinator")

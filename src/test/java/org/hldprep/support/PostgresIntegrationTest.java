@@ -11,7 +11,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // Timers that fall due during a test are picked up within a second, not after the default back-off.
-    "camunda.bpm.job-execution.wait-time-in-millis=300", "camunda.bpm.job-execution.max-wait=1000"})
+    "camunda.bpm.job-execution.wait-time-in-millis=300", "camunda.bpm.job-execution.max-wait=1000",
+    // At JVM exit PostgreSQL and the Spring context stop in parallel shutdown hooks: a job executor
+    // still asking for a connection must give up quickly, not after Hikari's default 30 s.
+    "spring.datasource.hikari.connection-timeout=2000"})
 @ActiveProfiles("demo")
 public abstract class PostgresIntegrationTest {
 
