@@ -28,9 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Staff's view of Tasklist in a real browser: their tasks, Camunda Forms, completion, login. */
 class TasklistBrowserIT extends BrowserIntegrationTest {
 
-  private static final String OFFER = "Offer the briefing and consultation to the government";
-  private static final String ARRANGEMENTS = "Agree format, date and stakeholders";
-  private static final String REVIEW = "Review the national summary";
+  // Task titles name the country they are about (TaskTitleListener).
+  private static final String OFFER = "Offer the briefing and consultation to the government – Philippines";
+  private static final String ARRANGEMENTS = "Agree format, date and stakeholders – Philippines";
+  private static final String REVIEW = "Review the national summary – Philippines";
 
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;

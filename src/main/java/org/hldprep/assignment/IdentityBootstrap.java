@@ -117,6 +117,13 @@ public class IdentityBootstrap implements InitializingBean {
       properties.put("description", description);
       properties.put("priority", priority);
       properties.put("refresh", true);
+      // Which country, RCP and cycle a task is about, shown in the task list: a Regional Office sees
+      // many tasks of the same name, one per country.
+      properties.put("variables", List.of(
+          Map.of("name", "countryCode", "label", "Country"),
+          Map.of("name", "rcpCode", "label", "RCP"),
+          Map.of("name", "regionalOffice", "label", "Regional Office"),
+          Map.of("name", "cycle", "label", "Cycle")));
       filter = filterService.newTaskFilter(name).setProperties(properties)
           .setQuery(query);
       filterService.saveFilter(filter);

@@ -1,6 +1,5 @@
 package org.hldprep.config;
 
-import org.hldprep.assignment.TaskRouter;
 import org.hldprep.web.EngineRestBadRequestMapper;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.hldprep.process.ProcessConventionsPlugin;
@@ -14,7 +13,7 @@ public class EngineConfig {
 
   @Bean
   ProcessConventionsPlugin processConventionsPlugin(ReferenceData referenceData) {
-    return new ProcessConventionsPlugin(new TaskRouter(referenceData));
+    return new ProcessConventionsPlugin(referenceData);
   }
 
   /** Bad input refused by a start listener is a 400 on the engine REST API too, not a 500. */

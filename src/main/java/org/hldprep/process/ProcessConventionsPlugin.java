@@ -20,7 +20,8 @@ import org.hldprep.reference.ReferenceData;
  * Applies the two conventions every HLD Prep model relies on, at parse time, so that no model can
  * forget them:
  * <ul>
- *   <li>every user task is routed by {@link TaskRouter} when it is created;</li>
+ *   <li>every user task is routed by {@link TaskRouter} when it is created, and its title names the
+ *       country, RCP or Regional Office it is about ({@link TaskTitleListener});</li>
  *   <li>every end event of a process (not of a sub-process) that declares the extension property
  *       {@code outcome} records it through {@link RecordOutcomeListener}.</li>
  * </ul>
@@ -30,13 +31,15 @@ public class ProcessConventionsPlugin extends AbstractProcessEnginePlugin {
   private static final Namespace CAMUNDA = new Namespace("http://camunda.org/schema/1.0/bpmn");
 
   private final TaskRouter router;
+  private final TaskTitleListener title;
 
   public ProcessConventionsPlugin() {
-    this(new TaskRouter(ReferenceData.get()));
+    this(ReferenceData.get());
   }
 
-  public ProcessConventionsPlugin(TaskRouter router) {
-    this.router = router;
+  public ProcessConventionsPlugin(ReferenceData referenceData) {
+    this.router = new TaskRouter(referenceData);
+    this.title = new TaskTitleListener(referenceData);
   }
 
   @Override
@@ -73,6 +76,7 @@ public class ProcessConventionsPlugin extends AbstractProcessEnginePlugin {
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
       UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
       behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, router);
+      behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, title);
     }
 
     @Override

@@ -81,7 +81,8 @@ class NationalConsultationProcessTest {
   void heldConsultation_routesEachStepToTheCountryOfficeOrItsRegionalOffice() {
     ProcessInstance pi = startPhilippines();
     assertThat(pi).isWaitingAt(TASK_OFFER_CONSULTATION).variables().containsEntry(COUNTRY_CODE, "PHL");
-    assertThat(task()).hasCandidateGroup("co-phl").hasDueDate(java.sql.Date.valueOf("2013-02-15"));
+    assertThat(task()).hasCandidateGroup("co-phl").hasDueDate(java.sql.Date.valueOf("2013-02-15"))
+        .hasName("Offer the briefing and consultation to the government – Philippines");
     acceptOffer(pi);
 
     assertThat(pi).isWaitingAt(TASK_AGREE_ARRANGEMENTS);
