@@ -1,6 +1,7 @@
 package org.hldprep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -66,6 +67,17 @@ class PlatformIT extends PostgresIntegrationTest {
     assertThat(identityService.createGroupQuery().count()).isGreaterThanOrEqualTo(2 * memberStates + 9 + 12);
     assertThat(identityService.createGroupQuery().groupId("co-phl").singleResult().getName())
         .isEqualTo("Country Office Philippines");
+  }
+
+  @Test
+  void theIdWhitelistAllowsTheContractsIdsAndNothingWider() {
+    for (String bad : List.of("Bad.User", "co_phl", "-leading", "UPPER", "a b")) {
+      assertThatThrownBy(() -> identityService.saveUser(identityService.newUser(bad))).as(bad)
+          .hasMessageContaining("has an invalid id");
+    }
+    identityService.saveGroup(identityService.newGroup("co-test-office"));
+    assertThat(identityService.createGroupQuery().groupId("co-test-office").count()).isEqualTo(1);
+    identityService.deleteGroup("co-test-office");
   }
 
   @Test

@@ -44,6 +44,18 @@ class ProductionStartupIT {
       assertThat(identity.checkPassword("ops-admin", "a-long-enough-secret")).isTrue();
       assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isEqualTo(1);
       assertThat(identity.createUserQuery().userId("phl-officer").count()).as("no demo users").isZero();
+
+      // The webapps in production: HSTS, and Secure SameSite cookies for the session and CSRF token.
+      int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+      java.net.http.HttpResponse<String> welcome = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+              "http://localhost:" + port + "/camunda/api/admin/auth/user/default")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(welcome.headers().firstValue("Strict-Transport-Security")).as("HSTS").isPresent();
+      assertThat(welcome.headers().allValues("Set-Cookie")).isNotEmpty()
+          .allSatisfy(cookie -> assertThat(cookie).contains("Secure").containsIgnoringCase("SameSite"));
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 }
