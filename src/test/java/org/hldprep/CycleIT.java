@@ -82,7 +82,7 @@ class CycleIT extends PostgresIntegrationTest {
     // The Philippines: accepted, held today, accepted by Bangkok.
     staff.work("Task_OfferConsultation", CYCLE + "-PHL", "phl-officer", Map.of("governmentFocalPoint", "DFA",
         "governmentAnswer", "accepted"));
-    staff.work("Task_AgreeArrangements", CYCLE + "-PHL", "phl-officer", Map.of("consultationFormat", "consultation",
+    staff.work("Task_AgreeArrangements", CYCLE + "-PHL", "phl-officer", Map.of("stakeholders", List.of("civil-society", "migrant-associations"), "consultationFormat", "consultation",
         "consultationDate", TODAY.toString(), "venue", "Manila"));
     staff.work("Task_RecordConsultation", CYCLE + "-PHL", "phl-officer", Map.of("consultationHeldOn", TODAY.toString(),
         "participants", 42, "summaryLink", "https://docs.example/phl", "keyMessages", "Protect migrant workers"));
@@ -93,7 +93,7 @@ class CycleIT extends PostgresIntegrationTest {
     // Mexico: San José returns the summary once.
     staff.work("Task_OfferConsultation", CYCLE + "-MEX", "mex-officer", Map.of("governmentFocalPoint", "SRE",
         "governmentAnswer", "accepted"));
-    staff.work("Task_AgreeArrangements", CYCLE + "-MEX", "mex-officer", Map.of("consultationFormat", "briefing",
+    staff.work("Task_AgreeArrangements", CYCLE + "-MEX", "mex-officer", Map.of("stakeholders", List.of("line-ministry"), "consultationFormat", "briefing",
         "consultationDate", TODAY.minusDays(1).toString(), "venue", "Mexico City"));
     staff.work("Task_RecordConsultation", CYCLE + "-MEX", "mex-officer", Map.of("consultationHeldOn", TODAY.toString(),
         "participants", 30, "summaryLink", "https://docs.example/mex", "keyMessages", "Circular migration"));
@@ -119,9 +119,11 @@ class CycleIT extends PostgresIntegrationTest {
         "rcpContactName", "Chair's office", "rcpContactedOn", TODAY.toString(), "rcpInterest", "interested",
         "iomIsSecretariat", true));
     staff.work("Task_DraftRcpInput", CYCLE + "-colombo-process", "lka-officer", Map.of(
-        "rcpInputLink", "https://docs.example/cp", "rcpInputAgreedOn", TODAY.toString()));
+        "rcpInputLink", "https://docs.example/cp", "rcpInputSummary", "Labour migration",
+        "rcpInputAgreedOn", TODAY.toString()));
     staff.work("Task_LogRcpInput", CYCLE + "-colombo-process", "rcp-focal-point", Map.of(
-        "rcpInputLink", "https://docs.example/cp", "rcpInputSummary", "Labour migration", "late", false));
+        "rcpInputLink", "https://docs.example/cp", "rcpInputSummary", "Labour migration",
+        "rcpInputReceivedOn", TODAY.toString()));
     // Puebla Process: its own secretariat sends the input; the RCP unit records its arrival over REST.
     staff.work("Task_ContactRcpChair", CYCLE + "-puebla-process", "rcp-focal-point", Map.of(
         "rcpContactName", "RCM technical secretariat", "rcpContactedOn", TODAY.toString(), "rcpInterest", "interested",
@@ -133,14 +135,16 @@ class CycleIT extends PostgresIntegrationTest {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("rcp-focal-point")
         .post("/api/cycles/" + CYCLE + "/messages/RcpInputReceived", input).status()).isEqualTo(200));
     staff.work("Task_LogRcpInput", CYCLE + "-puebla-process", "rcp-focal-point", Map.of(
-        "rcpInputSummary", "Protection of migrants in transit", "late", false));
+        "rcpInputLink", "https://docs.example/rcm", "rcpInputSummary", "Protection of migrants in transit",
+        "rcpInputReceivedOn", TODAY.toString()));
 
     // The global meeting, held today, and its joint contribution.
     String meeting = CYCLE + "-global-rcp-meeting";
     staff.work("Task_PrepareRcpMeetingConceptNote", meeting, "rcp-focal-point", Map.of(
-        "conceptNoteLink", "https://docs.example/grcp-cn", "rcpMeetingDate", TODAY.toString()));
+        "conceptNoteLink", "https://docs.example/grcp-cn", "rcpMeetingDate", TODAY.toString(),
+        "meetingHost", "Peru", "meetingVenue", "Lima", "meetingTheme", "The place of RCPs"));
     staff.work("Task_SendRcpMeetingInvitations", meeting, "rcp-focal-point", Map.of(
-        "invitationsSentOn", TODAY.toString()));
+        "invitationsSentOn", TODAY.toString(), "invitedRcps", 14));
     staff.work("Task_DraftRcpMeetingSummary", meeting, "rcp-focal-point", Map.of(
         "meetingSummaryLink", "https://docs.example/grcp-summary", "jointContribution", "agreed",
         "jointContributionLink", "https://docs.example/grcp-joint"));
@@ -156,7 +160,7 @@ class CycleIT extends PostgresIntegrationTest {
         "fotcMembers", "Mexico, Philippines, Switzerland", "fotcConstitutedOn", TODAY.toString()));
     staff.work("Task_PrepareStatementZeroDraft", statement, "council-secretary",
         Set.of("council-secretary", "policy-drafter"), Map.of("draftLink", "https://docs.example/zero",
-            "readingDeadline", TODAY.plusDays(7).toString()));
+            "seedParagraphsCovered", List.of("29", "33", "34"), "readingDeadline", TODAY.plusDays(7).toString()));
     staff.work("Task_CommentOnStatementDraft", statement, "fotc-member", Map.of("readingComments", "Shorter",
         "delegationsCommenting", "3"));
     staff.work("Task_JudgeStatementReady", statement, "chairperson", Map.of("readinessDecision", "ready",
@@ -192,14 +196,16 @@ class CycleIT extends PostgresIntegrationTest {
     String pga = CYCLE + "-pga-outcome-input";
     staff.work("Task_ConfirmOutcomeFormat", pga, "hld-coordinator", Map.of(
         "outcomeFormat", "member-state-negotiation", "modalitiesResolution", "A/RES/67/219"));
-    staff.work("Task_PrepareKeyMessages", pga, "policy-drafter", Map.of("inputLink", "https://docs.example/km"));
+    staff.work("Task_PrepareKeyMessages", pga, "policy-drafter", Map.of("inputLink", "https://docs.example/km",
+        "inputSummary", "Migration in the post-2015 agenda", "themesCovered", List.of("post-2015-mainstreaming", "regional-processes")));
     staff.work("Task_ClearKeyMessages", pga, "director-general", Map.of("clearanceDecision", "cleared"));
-    staff.work("Task_BriefDelegations", pga, "ny-liaison", Map.of("delegationsBriefed", "G77, EU"));
+    staff.work("Task_BriefDelegations", pga, "ny-liaison", Map.of("delegationsBriefed", "G77, EU",
+        "keyMessagesAvailableOn", TODAY.toString()));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("ny-liaison").post(
         "/api/cycles/" + CYCLE + "/messages/OutcomeDraftCirculated",
         Map.of("draftLabel", "zero draft", "draftLink", "https://docs.example/zero")).status()).isEqualTo(200));
-    staff.work("Task_AnalyseOutcomeDraft", pga, "ny-liaison", Map.of("recommendationsReflected",
-        List.of(), "gapsFound", "Nothing on labour mobility", "commentsRequested", "yes"));
+    staff.work("Task_AnalyseOutcomeDraft", pga, "ny-liaison", Map.of(
+        "gapsFound", "Nothing on labour mobility", "commentsRequested", "yes"));
     staff.work("Task_SendDraftComments", pga, "hld-coordinator", Map.of("commentsLink", "https://docs.example/c",
         "commentsSentOn", TODAY.toString()));
     assertThat(staff.as("ny-liaison").post("/api/cycles/" + CYCLE + "/messages/OutcomeAdopted",

@@ -61,7 +61,8 @@ class SecurityIT extends PostgresIntegrationTest {
     assertThat(kenya.post("/engine-rest/task/" + kenyaTask + "/claim", Map.of("userId", "ken-officer")).status())
         .isEqualTo(204);
     assertThat(kenya.post("/engine-rest/task/" + kenyaTask + "/complete", Map.of("variables", Map.of(
-        "governmentAnswer", Map.of("value", "declined"), "declineReason", Map.of("value", "Elections")))).status())
+        "governmentAnswer", Map.of("value", "declined"), "declineReason", Map.of("value", "Elections"),
+        "governmentFocalPoint", Map.of("value", "Ministry of Foreign Affairs")))).status())
         .isEqualTo(204);
     assertThat(taskService.createTaskQuery().taskId(kenyaTask).count()).isZero();
   }
@@ -75,6 +76,37 @@ class SecurityIT extends PostgresIntegrationTest {
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).contains("'XYZ'");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void aCompletionCarriesOnlyTheFieldsOfTheTasksFormAndTaskVariablesAreNotWrittenOtherwise() {
+    Http kenya = Http.as(port, "ken-officer");
+    Map<String, Object> form = Map.of("governmentAnswer", Map.of("value", "accepted"),
+        "governmentFocalPoint", Map.of("value", "MFA"));
+    Map<String, Object> reroute = new java.util.HashMap<>(form);
+    reroute.put("regionalOffice", Map.of("value", "co-ken"));
+    Http.Response injected = kenya.post("/engine-rest/task/" + kenyaTask + "/complete", Map.of("variables", reroute));
+    assertThat(injected.status()).isEqualTo(400);
+    assertThat(injected.json().get("message").asText()).contains("'regionalOffice' is not a field of this task's form");
+    Http.Response incomplete = kenya.post("/engine-rest/task/" + kenyaTask + "/complete",
+        Map.of("variables", Map.of("governmentAnswer", Map.of("value", "maybe"))));
+    assertThat(incomplete.status()).isEqualTo(400);
+    assertThat(incomplete.json().get("message").asText()).contains("must be one of accepted, declined")
+        .contains("'governmentFocalPoint' is required");
+    assertThat(kenya.put("/engine-rest/task/" + kenyaTask + "/variables/regionalOffice", Map.of("value", "co-ken"))
+        .status()).isEqualTo(403);
+    assertThat(kenya.post("/engine-rest/task/" + kenyaTask + "/localVariables", Map.of("modifications",
+        Map.of("late", Map.of("value", false)))).status()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(kenyaTask).count()).as("nothing completed").isEqualTo(1);
+    assertThat(runtimeService.getVariable(taskService.createTaskQuery().taskId(kenyaTask).singleResult()
+        .getProcessInstanceId(), "regionalOffice")).isNull();
+  }
+
+  @Test
+  void anEncodedPathDoesNotSlipAnExpressionPastTheGuard() {
+    // (Malformed escapes, which Java's HTTP client cannot even send, are refused: EngineApiGuardFilterTest.)
+    Http philippines = Http.as(port, "phl-officer");
+    assertThat(philippines.get("/engine-rest/%74ask?assigneeExpression=%24%7Bx%7D").status()).isIn(400, 401, 403);
   }
 
   @Test

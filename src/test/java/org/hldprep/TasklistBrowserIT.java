@@ -84,7 +84,7 @@ class TasklistBrowserIT extends BrowserIntegrationTest {
     Http officer = Http.as(port, "phl-officer");
     completeOverRest(officer, philippines, OFFER, Map.of("governmentFocalPoint", "DFA", "governmentAnswer", "accepted"));
     // The consultation day is today: the intermediate timer is due and the app's job executor fires it.
-    completeOverRest(officer, philippines, ARRANGEMENTS, Map.of("consultationFormat", "briefing-and-consultation",
+    completeOverRest(officer, philippines, ARRANGEMENTS, Map.of("stakeholders", List.of("civil-society", "private-sector"), "consultationFormat", "briefing-and-consultation",
         "consultationDate", LocalDate.now().toString(), "venue", "Manila"));
     Task record = await().atMost(Duration.ofSeconds(60)).until(() -> activeTask(philippines),
         t -> t != null && t.getName().startsWith("Record the consultation"));
@@ -205,8 +205,7 @@ class TasklistBrowserIT extends BrowserIntegrationTest {
   private void completeOverRest(Http user, String processInstanceId, String taskName, Map<String, Object> values) {
     Task task = await().atMost(Duration.ofSeconds(10)).until(() -> activeTask(processInstanceId),
         t -> t != null && taskName.equals(t.getName()));
-    Map<String, Object> variables = values.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> Map.of("value", e.getValue())));
+    Map<String, Object> variables = Http.variables(values);
     assertThat(user.post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "phl-officer")).status())
         .isEqualTo(204);
     Http.Response completed = user.post("/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", variables));

@@ -28,7 +28,7 @@ public class TaskRouter implements TaskListener {
 
   /** The Country Office of {@code countryCode}. */
   public static final String ROLE_COUNTRY_OFFICE = "country-office";
-  /** {@code regionalOffice} if the process sets it, else the Regional Office covering {@code countryCode}. */
+  /** The Regional Office covering {@code countryCode}; without a country, the one in {@code regionalOffice}. */
   public static final String ROLE_REGIONAL_OFFICE = "regional-office";
   /** The IOM office serving the RCP of {@code rcpCode} as secretariat. */
   public static final String ROLE_RCP_SERVING_OFFICE = "rcp-serving-office";
@@ -67,8 +67,16 @@ public class TaskRouter implements TaskListener {
     return switch (groupOrRole) {
       case ROLE_COUNTRY_OFFICE -> GroupIds.countryOffice(memberState(task).iso3());
       case ROLE_REGIONAL_OFFICE -> {
-        Object regionalOffice = task.getVariable(VAR_REGIONAL_OFFICE);
-        yield regionalOffice != null ? regionalOffice.toString() : memberState(task).regionalOffice();
+        // The country decides where its consultation is reviewed; a regionalOffice variable (the
+        // master's per-office syntheses) is used only without a country, and only if it names one.
+        if (task.getVariable(VAR_COUNTRY_CODE) != null) {
+          yield memberState(task).regionalOffice();
+        }
+        String regionalOffice = stringVariable(task, VAR_REGIONAL_OFFICE);
+        if (referenceData.regionalOffices().stream().noneMatch(o -> o.code().equals(regionalOffice))) {
+          throw new IllegalStateException("'" + regionalOffice + "' is not a Regional Office");
+        }
+        yield regionalOffice;
       }
       case ROLE_RCP_SERVING_OFFICE -> referenceData.requireRcp(stringVariable(task, VAR_RCP_CODE)).servingOffice();
       default -> groupOrRole;

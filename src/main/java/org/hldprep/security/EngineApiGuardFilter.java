@@ -36,7 +36,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>ad-hoc task queries carrying an expression ({@code ${} or {@code #{}) in any field, orQueries
  *       included, are refused with 400 before they reach the engine (CVE-2026-109432);</li>
  *   <li>only {@code camunda-admin} may create, change or delete filters (stored queries, where
- *       expressions legitimately live) and deployments.</li>
+ *       expressions legitimately live) and deployments;</li>
+ *   <li>a task completion carries exactly the fields of the task's form ({@link TaskFormGuard}), and a
+ *       task's variables are not written any other way by anyone but an administrator.</li>
  * </ul>
  */
 public class EngineApiGuardFilter extends OncePerRequestFilter {
@@ -50,19 +52,24 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   private static final Pattern FILTER_WRITE = Pattern.compile("^/filter/(create|[^/]+)/?$");
   private static final Pattern DEPLOYMENT_WRITE = Pattern.compile("^/deployment/(create|[^/]+(/redeploy)?)/?$");
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "DELETE", "PATCH");
+  private static final Pattern TASK_COMPLETION = Pattern.compile("^/task/([^/]+)/(complete|submit-form|resolve)/?$");
+  private static final Pattern TASK_VARIABLE_WRITE = Pattern.compile("^/task/[^/]+/(variables|localVariables)(/.*)?$");
 
   /** Looked up on first use: the engine must not be built while the servlet container starts. */
   private final Supplier<IdentityService> identityService;
+  private final TaskFormGuard taskFormGuard;
   private final ObjectMapper objectMapper = new ObjectMapper();
 
-  public EngineApiGuardFilter(Supplier<IdentityService> identityService) {
+  public EngineApiGuardFilter(Supplier<IdentityService> identityService, TaskFormGuard taskFormGuard) {
     this.identityService = identityService;
+    this.taskFormGuard = taskFormGuard;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // The decoded path, as the servlets see it (/engine-rest/%74ask is /engine-rest/task).
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 
     if (path.startsWith(ADMIN_SETUP)) {
       if (adminExists()) {
@@ -75,15 +82,19 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     }
 
     String enginePath;
+    String callerId;
     List<String> callerGroups;
     Matcher rest = REST_API.matcher(path);
     Matcher webapp = WEBAPP_API.matcher(path);
     if (rest.matches()) {
       enginePath = rest.group(1);
+      callerId = springUser();
       callerGroups = springGroups();
     } else if (webapp.matches()) {
       enginePath = webapp.group(2);
-      callerGroups = webappGroups(request.getSession(false), webapp.group(1));
+      UserAuthentication user = webappUser(request.getSession(false), webapp.group(1));
+      callerId = user == null ? null : user.getIdentityId();
+      callerGroups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
     } else {
       chain.doFilter(request, response);
       return;
@@ -94,6 +105,30 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
         && !callerGroups.contains(GroupIds.ADMIN)) {
       JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
           "Only members of camunda-admin may create, change or delete filters and deployments.");
+      return;
+    }
+
+    boolean admin = callerGroups.contains(GroupIds.ADMIN);
+    if (!admin && WRITE_METHODS.contains(method) && TASK_VARIABLE_WRITE.matcher(enginePath).matches()) {
+      JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+          "A task's variables change only through its form, when the task is completed.");
+      return;
+    }
+    Matcher completion = TASK_COMPLETION.matcher(enginePath);
+    if (!admin && callerId != null && "POST".equals(method) && completion.matches()) {
+      byte[] body = readBody(request.getInputStream());
+      JsonNode json = body == null ? null : parse(body);
+      if (json == null) {
+        JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequest",
+            "The body of a task completion must be a JSON object of at most " + MAX_QUERY_BODY_BYTES + " bytes.");
+        return;
+      }
+      String refusal = taskFormGuard.refusal(completion.group(1), json.get("variables"), callerId, callerGroups);
+      if (refusal != null) {
+        JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequest", refusal);
+        return;
+      }
+      chain.doFilter(new CachedBodyRequest(request, body), response);
       return;
     }
 
@@ -153,19 +188,34 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
   }
 
-  private static List<String> webappGroups(HttpSession session, String engineName) {
+  private static String springUser() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null || !authentication.isAuthenticated() ? null : authentication.getName();
+  }
+
+  private static UserAuthentication webappUser(HttpSession session, String engineName) {
     if (session == null) {
-      return List.of();
+      return null;
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
     if (authentications == null) {
-      return List.of();
+      return null;
     }
     return authentications.getAuthentications().stream()
-        .filter(a -> engineName.equals(a.getProcessEngineName()))
-        .map(UserAuthentication::getGroupIds)
-        .filter(groups -> groups != null)
-        .findFirst().orElse(List.of());
+        .filter(a -> engineName.equals(a.getProcessEngineName())).findFirst().orElse(null);
+  }
+
+  /** A JSON object, an empty body as an empty object, anything else null. */
+  private JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      return objectMapper.createObjectNode();
+    }
+    try {
+      JsonNode json = objectMapper.readTree(body);
+      return json != null && json.isObject() ? json : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   static boolean containsExpression(String text) {
@@ -176,7 +226,9 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     try {
       decoded = URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      decoded = text;
+      // A malformed escape may hide an expression from this check but not from the REST layer's
+      // own, more lenient decoding: refuse it (fail closed).
+      return true;
     }
     return hasExpressionMarker(text) || hasExpressionMarker(decoded);
   }

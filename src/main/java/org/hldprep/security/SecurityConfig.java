@@ -5,6 +5,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.hldprep.assignment.GroupIds;
 import org.springframework.beans.factory.annotation.Value;
 import java.util.function.Supplier;
@@ -43,9 +44,9 @@ public class SecurityConfig {
   private final EngineApiGuardFilter guard;
 
   /** The engine is looked up lazily: filter chains are built while Tomcat starts, before the engine. */
-  public SecurityConfig(ObjectProvider<IdentityService> identityService) {
+  public SecurityConfig(ObjectProvider<IdentityService> identityService, ObjectProvider<ProcessEngine> engine) {
     this.identityService = identityService::getObject;
-    this.guard = new EngineApiGuardFilter(this.identityService);
+    this.guard = new EngineApiGuardFilter(this.identityService, new TaskFormGuard(engine::getObject));
   }
 
   @Bean

@@ -16,6 +16,8 @@ class EngineApiGuardFilterTest {
     assertThat(EngineApiGuardFilter.containsExpression("a=%23%7Bx%7D")).isTrue();
     assertThat(EngineApiGuardFilter.containsExpression("maxResults=15&sortBy=dueDate")).isFalse();
     assertThat(EngineApiGuardFilter.containsExpression((String) null)).isFalse();
+    assertThat(EngineApiGuardFilter.containsExpression("assigneeExpression=%24%7Bx%7D&=%zz"))
+        .as("a malformed escape fails closed").isTrue();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +58,7 @@ public final class DemoStaff {
     assertThat(as(actor).post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", actor)).status())
         .isEqualTo(204);
     Http.Response completed = as(actor).post("/engine-rest/task/" + taskId + "/complete",
-        Map.of("variables", typed(values)));
+        Map.of("variables", Http.variables(values)));
     assertThat(completed.status()).as(taskKey + ": " + completed.body()).isEqualTo(204);
   }
 
@@ -68,11 +67,5 @@ public final class DemoStaff {
     Set<String> all = new java.util.TreeSet<>(audience);
     all.add("admin");
     return all;
-  }
-
-  static Map<String, Object> typed(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return variables;
   }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** A small HTTP client for the ITs: Basic auth as a demo user, JSON in and out. */
 public final class Http {
@@ -84,6 +85,17 @@ public final class Http {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Engine REST variables ({@code {"name": {"value": ...}}}) from plain values; lists, as a Camunda
+   * Forms checklist sends them, become JSON variables.
+   */
+  public static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, value instanceof java.util.List<?>
+        ? Map.of("value", write(value), "type", "Json") : Map.of("value", value)));
+    return variables;
   }
 
   /** Status and body of one answer; {@link #json()} parses the body. */
