@@ -26,7 +26,8 @@ public final class InputVariables {
       throw new BadUserRequestException(e.getMessage());
     }
     for (String key : keysUsed) {
-      if (execution.getVariable(key) == null) {
+      // Given or not, the date is stored in its checked form (a timer cannot be built on '2013-02-15xyz').
+      if (!calendar.get(key).equals(execution.getVariable(key))) {
         execution.setVariable(key, calendar.get(key));
       }
     }

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
  * Sets the process variable {@value #OUTCOME} when the process reaches an end event that declares
- * one (extension property {@code outcome}). The master reads it from each child through a local
- * {@code camunda:out} mapping, so children never share one variable.
+ * one (extension property {@code outcome}). The master's tally reads it from each child's own
+ * instance (TallyOutcomesDelegate), so children never share one variable.
  */
 public class RecordOutcomeListener implements ExecutionListener {
 

@@ -23,6 +23,11 @@ public class EngineRestBadRequestMapper implements ExceptionMapper<RestException
   @Override
   public Response toResponse(RestException exception) {
     for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "OptimisticLockingException",
+                "message", "The workflow changed at the same moment: please send again.")).build();
+      }
       if (cause instanceof BadUserRequestException badInput) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(Map.of("type", "InvalidRequestException", "message", badInput.getMessage())).build();

@@ -42,6 +42,11 @@ public class HldPreparationStartListener implements ExecutionListener {
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(cycle.cycle());
     }
+    // One running cycle per name: the children's business keys and the events sent to them depend on it.
+    if (execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(KEY).processInstanceBusinessKey(cycle.cycle()).count() > 0) {
+      throw new BadUserRequestException("A cycle " + cycle.cycle() + " is already running");
+    }
     execution.setVariable(CYCLE, cycle.cycle());
     execution.setVariable(MEMBER_STATES, json(cycle.memberStates()));
     execution.setVariable(RCPS, json(cycle.rcps()));

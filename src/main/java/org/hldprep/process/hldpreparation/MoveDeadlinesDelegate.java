@@ -36,34 +36,44 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Object> changes = asMap(execution.getVariable(HldPreparationProcess.CALENDAR_CHANGES));
-    Map<String, Object> current = new LinkedHashMap<>();
+    Map<String, Object> before = new LinkedHashMap<>();
     for (String key : CycleCalendar.keys()) {
-      current.put(key, execution.getVariable(key));
+      before.put(key, execution.getVariable(key));
     }
     // Derived dates that were not changed explicitly are recomputed from their (possibly moved) base.
-    current.keySet().removeIf(key -> isDerived(key) && !changes.containsKey(key));
-    current.putAll(changes);
-    Map<String, String> calendar = CycleCalendar.resolve(current);
-
-    Context.getCommandContext().runWithoutAuthorization(() -> {
-      apply(execution.getProcessEngineServices(), execution.getProcessInstanceId(), calendar);
-      return null;
+    Map<String, Object> given = new LinkedHashMap<>(before);
+    given.keySet().removeIf(key -> CycleCalendar.derivedKeys().contains(key) && !changes.containsKey(key));
+    given.putAll(changes);
+    Map<String, String> calendar = CycleCalendar.resolve(given);
+    // Only the dates that really moved travel to the children: a date a child set for itself (a meeting
+    // or session date chosen in a form) is left alone when another date of the cycle moves.
+    Map<String, String> moved = new LinkedHashMap<>();
+    calendar.forEach((key, date) -> {
+      if (!date.equals(String.valueOf(before.get(key)))) {
+        moved.put(key, date);
+      }
     });
+    if (!moved.isEmpty()) {
+      Context.getCommandContext().runWithoutAuthorization(() -> {
+        apply(execution.getProcessEngineServices(), execution.getProcessInstanceId(), moved);
+        return null;
+      });
+    }
     execution.removeVariable(HldPreparationProcess.CALENDAR_CHANGES);
   }
 
-  private void apply(ProcessEngineServices engine, String masterId, Map<String, String> calendar) {
+  private void apply(ProcessEngineServices engine, String masterId, Map<String, String> movedDates) {
     RuntimeService runtime = engine.getRuntimeService();
     List<String> instances = new ArrayList<>();
     instances.add(masterId);
     runtime.createProcessInstanceQuery().superProcessInstanceId(masterId).list().stream()
         .map(ProcessInstance::getId).forEach(instances::add);
     for (String instance : instances) {
-      Map<String, Object> own = runtime.getVariables(instance, calendar.keySet());
       Map<String, Object> moved = new LinkedHashMap<>();
-      own.forEach((key, value) -> {
-        if (value != null && !calendar.get(key).equals(value)) {
-          moved.put(key, calendar.get(key));
+      Map<String, Object> own = runtime.getVariables(instance, movedDates.keySet());
+      movedDates.forEach((key, date) -> {
+        if (own.get(key) != null || instance.equals(masterId)) {
+          moved.put(key, date);
         }
       });
       if (moved.isEmpty()) {
@@ -77,7 +87,9 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
 
   private static void recalculateTimers(ManagementService management, String instance) {
     for (Job job : management.createJobQuery().processInstanceId(instance).timers().list()) {
-      management.recalculateJobDuedate(job.getId(), false);
+      // From the job's creation: a running duration (e.g. a silence window) keeps its end; a date
+      // timer takes its moved date.
+      management.recalculateJobDuedate(job.getId(), true);
     }
   }
 
@@ -96,10 +108,6 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
         tasks.saveTask(task);
       }
     }
-  }
-
-  private static boolean isDerived(String key) {
-    return CycleCalendar.derivedKeys().contains(key);
   }
 
   @SuppressWarnings("unchecked")

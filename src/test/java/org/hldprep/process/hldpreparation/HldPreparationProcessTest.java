@@ -198,6 +198,15 @@ class HldPreparationProcessTest {
         .isEqualTo(HLD.minusMonths(3).toString());
     assertThat(runtimeService().getVariable(pi.getId(), CALENDAR_CHANGES)).isNull();
 
+    // A date a child set for itself stays when another date of the cycle moves.
+    runtimeService().setVariable(philippines.getId(), "nationalSummaryDeadline", HLD.minusMonths(2).toString());
+    runtimeService().createMessageCorrelation(MESSAGE_CALENDAR_CHANGED).processInstanceId(pi.getId())
+        .setVariable(CALENDAR_CHANGES, Map.of("hldDate", newHld.plusDays(1).toString())).correlate();
+    assertThat(runtimeService().getVariable(philippines.getId(), "nationalSummaryDeadline"))
+        .isEqualTo(HLD.minusMonths(2).toString());
+    runtimeService().createMessageCorrelation(MESSAGE_CALENDAR_CHANGED).processInstanceId(pi.getId())
+        .setVariable(CALENDAR_CHANGES, Map.of("hldDate", newHld.toString())).correlate();
+
     // An open task whose due date names a moved date follows it.
     execute(job(TIMER_BRIEFING_PACK_DUE, pi));
     Task prepare = taskService().createTaskQuery().processInstanceId(pi.getId())

@@ -219,6 +219,21 @@ class NationalConsultationProcessTest {
   }
 
   @Test
+  void acceptingALateSummary_closesTheRegionalOfficesOpenFollowUp() {
+    ProcessInstance pi = startPhilippines();
+    acceptOffer(pi);
+    agreeAndHold(pi);
+    execute(job(TIMER_SUMMARY_OVERDUE, pi));
+    assertThat(pi).isWaitingAt(TASK_RECORD_CONSULTATION, TASK_FOLLOW_UP_LATE_SUMMARY);
+    record(pi);
+    review(pi, "accept");
+    assertThat(pi).isEnded().hasPassed(END_HELD_LATE);
+    org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count())
+        .isZero();
+    assertThat(outcome(pi)).isEqualTo(OUTCOME_LATE);
+  }
+
+  @Test
   void unknownCountry_isRefusedAndNothingIsCreated() {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "XYZ")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'XYZ'");
