@@ -86,8 +86,10 @@ public class TaskFormGuard {
       if (field == null) {
         problems.add("'" + name + "' is not a field of this task's form");
       } else if (field.path("readonly").asBoolean(false)) {
-        Object shown = current.apply(name);
-        if (!value.isNull() && !value.isMissingNode() && !Objects.equals(text(shown), value.asText())) {
+        // Tasklist sends read-only fields back as shown; an empty one comes back as "".
+        String shown = text(current.apply(name));
+        String sent = value.isNull() || value.isMissingNode() ? "" : value.asText();
+        if (!sent.isEmpty() && !Objects.equals(shown, sent)) {
           problems.add("'" + name + "' is read-only here");
         }
       } else if (!value.isNull() && !value.isMissingNode()) {
@@ -160,6 +162,6 @@ public class TaskFormGuard {
   }
 
   private static String text(Object value) {
-    return value == null ? null : String.valueOf(value);
+    return value == null ? "" : String.valueOf(value);
   }
 }

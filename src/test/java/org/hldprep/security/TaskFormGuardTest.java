@@ -35,6 +35,12 @@ class TaskFormGuardTest {
   }
 
   @Test
+  void anEmptyReadOnlyFieldComesBackEmpty() throws Exception {
+    assertThat(check("{\"reviewDecision\":{\"value\":\"accept\"},\"summaryLink\":{\"value\":\"\"}}", Map.of()))
+        .isNull();
+  }
+
+  @Test
   void readOnlyFieldsKeepTheirValue() throws Exception {
     assertThat(check("{\"reviewDecision\":{\"value\":\"accept\"},\"countryCode\":{\"value\":\"KEN\"}}",
         Map.of("countryCode", "PHL"))).contains("'countryCode' is read-only");
