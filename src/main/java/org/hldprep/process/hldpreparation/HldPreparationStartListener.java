@@ -31,7 +31,10 @@ public class HldPreparationStartListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     CycleDefinition cycle;
     try {
-      cycle = CycleDefinition.of(execution.getProcessBusinessKey(), plain(execution.getVariable(MEMBER_STATES)),
+      // The cycle's name: the business key, or (from the Tasklist start form) the variable cycle.
+      String name = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+          : (String) execution.getVariable(CYCLE);
+      cycle = CycleDefinition.of(name, plain(execution.getVariable(MEMBER_STATES)),
           plain(execution.getVariable(RCPS)), execution.getVariables(), referenceData);
     } catch (RuntimeException e) {
       if (CycleDefinition.isBadInput(e)) {

@@ -164,6 +164,17 @@ class HldPreparationProcessTest {
   }
 
   @Test
+  void theTasklistStartForm_namesTheCycleWithoutABusinessKey() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE, "HLD2031",
+        MEMBER_STATES, "PHL", "hldDate", HLD.toString(), "governmentResponseDeadline", "",
+        "nationalSummaryDeadline", HLD.minusMonths(4).toString()));
+    assertThat(pi).hasBusinessKey("HLD2031");
+    child("national-consultation", "HLD2031-PHL");
+    assertThat(runtimeService().getVariable(pi.getId(), "governmentResponseDeadline"))
+        .as("an empty date field takes the default").isEqualTo("2013-02-15");
+  }
+
+  @Test
   void badParticipantsOrDates_areRefusedAndNothingIsCreated() {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of(MEMBER_STATES, "PHL, XKX")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'XKX'");
