@@ -3,7 +3,6 @@ package org.hldprep.web;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.hldprep.process.hldpreparation.CycleService;
 import org.hldprep.reference.UnknownReferenceCodeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,8 +58,8 @@ public class ApiExceptionHandler {
     return error(HttpStatus.CONFLICT, "Conflict", e.getMessage());
   }
 
-  @ExceptionHandler(CycleService.ForbiddenException.class)
-  ResponseEntity<ApiError> notAllowed(CycleService.ForbiddenException e) {
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ApiError> notAllowed(ForbiddenException e) {
     return error(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
 

@@ -3,7 +3,6 @@ package org.hldprep.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hldprep.process.hldpreparation.CycleService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

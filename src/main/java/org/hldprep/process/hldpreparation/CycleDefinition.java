@@ -10,7 +10,6 @@ import org.hldprep.process.CycleCalendar;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.Rcp;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.reference.UnknownReferenceCodeException;
 
 /**
  * What one cycle covers, checked against the reference data: the participating Member States and
@@ -63,10 +62,5 @@ public record CycleDefinition(String cycle, List<String> memberStates, List<Stri
       }
     }
     return List.copyOf(codes);
-  }
-
-  /** Thrown for a value the reference data does not know; re-exported for callers. */
-  public static boolean isBadInput(RuntimeException e) {
-    return e instanceof UnknownReferenceCodeException || e instanceof IllegalArgumentException;
   }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.reference.UnknownReferenceCodeException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +37,8 @@ public class HldPreparationStartListener implements ExecutionListener {
           : (String) execution.getVariable(CYCLE);
       cycle = CycleDefinition.of(name, plain(execution.getVariable(MEMBER_STATES)),
           plain(execution.getVariable(RCPS)), execution.getVariables(), referenceData);
-    } catch (RuntimeException e) {
-      if (CycleDefinition.isBadInput(e)) {
-        throw new BadUserRequestException(e.getMessage());
-      }
-      throw e;
+    } catch (UnknownReferenceCodeException | IllegalArgumentException e) {
+      throw new BadUserRequestException(e.getMessage());
     }
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(cycle.cycle());
@@ -61,7 +59,7 @@ public class HldPreparationStartListener implements ExecutionListener {
   }
 
   /** A list or map as a JSON object variable (never Java serialization, which is disabled). */
-  static Object json(Object value) {
+  public static Object json(Object value) {
     return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
   }
 

@@ -1,4 +1,4 @@
-package org.hldprep.process.hldpreparation;
+package org.hldprep.web;
 
 import static org.hldprep.process.hldpreparation.HldPreparationProcess.*;
 
@@ -21,11 +21,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.assignment.GroupIds;
 import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.hldpreparation.CycleDefinition;
+import org.hldprep.process.hldpreparation.HldPreparationStartListener;
 import org.hldprep.reference.ReferenceData;
 import org.hldprep.reference.UnknownReferenceCodeException;
-import org.hldprep.web.ConflictException;
-import org.hldprep.web.InvalidRequestException;
-import org.hldprep.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
 /** Starting, reading and messaging cycles; the REST layer's single entry into the engine for them. */
@@ -232,12 +231,5 @@ public class CycleService {
 
   private static String definitionKey(String processDefinitionId) {
     return processDefinitionId.substring(0, processDefinitionId.indexOf(':'));
-  }
-
-  /** The caller's groups do not allow this event. */
-  public static class ForbiddenException extends RuntimeException {
-    public ForbiddenException(String message) {
-      super(message);
-    }
   }
 }
