@@ -204,9 +204,9 @@ public class DeploymentValidator {
           + " user tasks " + String.join(", ", steps.keySet()));
       return;
     }
-    DmnDecision decision;
+    Routing decision;
     try {
-      decision = DMN.parseDecision(TaskRouter.DECISION_KEY, new ByteArrayInputStream(routing));
+      decision = routing(routing);
     } catch (RuntimeException e) {
       return; // Camunda's DMN deployer refuses the deployment with its own message
     }
@@ -223,12 +223,11 @@ public class DeploymentValidator {
     }
   }
 
-  private void checkStep(DmnDecision decision, String step, String where, String table, String advice,
+  private void checkStep(Routing decision, String step, String where, String table, String advice,
       DeployedDefinitions deployed, List<String> problems) {
     List<Map<String, Object>> rows;
     try {
-      rows = DMN.evaluateDecision(decision, Variables.createVariables().putValue(TaskRouter.STEP, step))
-          .getResultList();
+      rows = decision.groupsOf(step);
     } catch (RuntimeException e) {
       problems.add(table + " cannot be evaluated for the step " + where + ": " + e.getMessage());
       return;
@@ -244,6 +243,47 @@ public class DeploymentValidator {
         problems.add(table + " routes the step " + where + " to '" + group
             + "', which is neither an office role nor a group of HLD Prep");
       }
+    }
+  }
+
+  /**
+   * The routing decision of these bytes, parsed once and with its answers remembered: FEEL evaluation
+   * is slow enough (milliseconds per step) to matter at start-up and in repeated Modeler deploys.
+   */
+  private Routing routing(byte[] dmn) {
+    String digest = digest(dmn);
+    Routing cached = lastRouting;
+    if (cached != null && cached.digest.equals(digest)) {
+      return cached;
+    }
+    Routing parsed = new Routing(digest, DMN.parseDecision(TaskRouter.DECISION_KEY, new ByteArrayInputStream(dmn)));
+    lastRouting = parsed;
+    return parsed;
+  }
+
+  private volatile Routing lastRouting;
+
+  private static final class Routing {
+    final String digest;
+    final DmnDecision decision;
+    final Map<String, List<Map<String, Object>>> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Routing(String digest, DmnDecision decision) {
+      this.digest = digest;
+      this.decision = decision;
+    }
+
+    List<Map<String, Object>> groupsOf(String step) {
+      return answers.computeIfAbsent(step, s -> DMN.evaluateDecision(decision,
+          Variables.createVariables().putValue(TaskRouter.STEP, s)).getResultList());
+    }
+  }
+
+  private static String digest(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
