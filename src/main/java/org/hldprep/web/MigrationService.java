@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.hldprep.migration.MigrationDefaults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -166,8 +168,7 @@ public class MigrationService {
       SourcePlan plan = new SourcePlan(source, target, applicable(source, mappings), updateEventTriggers);
       List<String> planFailures = plan.validate();
       plans.add(plan);
-      List<ProcessInstance> running = all(runtimeService.createProcessInstanceQuery()
-          .processDefinitionId(source.getId()).orderByProcessInstanceId().asc());
+      List<ProcessInstance> running = chosen(request, source);
       sourceReports.add(new SourceReport(source.getId(), source.getVersion(), source.getVersionTag(),
           running.size(), plan.mappings(), planFailures));
       for (ProcessInstance instance : running) {
@@ -210,6 +211,18 @@ public class MigrationService {
     }
     return new InstanceReport(instance.getId(), instance.getBusinessKey(), source.getVersion(), activities,
         failures.isEmpty(), failures, variables);
+  }
+
+  /** The running instances of a version, narrowed to the request's instances or cycle if it names them. */
+  private List<ProcessInstance> chosen(Request request, ProcessDefinition source) {
+    ProcessInstanceQuery query = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId());
+    if (request.processInstanceIds() != null && !request.processInstanceIds().isEmpty()) {
+      query.processInstanceIds(new HashSet<>(request.processInstanceIds()));
+    }
+    List<ProcessInstance> running = all(query.orderByProcessInstanceId().asc());
+    String cycle = blank(request.cycle()) ? null : request.cycle().trim();
+    return cycle == null ? running : running.stream().filter(instance -> instance.getBusinessKey() != null
+        && (instance.getBusinessKey().equals(cycle) || instance.getBusinessKey().startsWith(cycle + "-"))).toList();
   }
 
   /** The variables of the instances above this one (its cycle), the outermost first. */
@@ -342,10 +355,12 @@ public class MigrationService {
   /**
    * What to migrate: the process key, the source version (omitted: every version older than the
    * target), the target version (omitted: the latest), explicit mappings for activities whose id
-   * changed, and whether timers and other event triggers take the new version's definition (default true).
+   * changed, whether timers and other event triggers take the new version's definition (default true),
+   * and optionally only one cycle's instances (business key {@code cycle} or {@code cycle-...}) or only
+   * the given instances.
    */
   public record Request(String processDefinitionKey, Integer sourceVersion, Integer targetVersion,
-      List<Mapping> mappings, Boolean updateEventTriggers) {}
+      List<Mapping> mappings, Boolean updateEventTriggers, String cycle, List<String> processInstanceIds) {}
 
   /** An activity of the old version that becomes another of the new one. */
   public record Mapping(String from, String to) {}
