@@ -124,8 +124,11 @@ public class MigrationService {
       throw new NotFoundException("No migration batch " + batchId);
     }
     requireMigration(done.getType(), batchId);
-    return new BatchProgress(batchId, done.getEndTime() == null ? "running" : "completed", done.getTotalJobs(),
-        done.getEndTime() == null ? 0 : done.getTotalJobs(), 0, 0, List.of(), done.getStartTime(), done.getEndTime());
+    // Ended: all its jobs ran, or an administrator deleted it in Cockpit. The job log tells which.
+    int succeeded = (int) historyService.createHistoricJobLogQuery().jobDefinitionId(done.getBatchJobDefinitionId())
+        .successLog().count();
+    return new BatchProgress(batchId, done.getEndTime() == null ? "running" : "ended", done.getTotalJobs(),
+        succeeded, done.getTotalJobs() - succeeded, 0, List.of(), done.getStartTime(), done.getEndTime());
   }
 
   // ---------------------------------------------------------------------------------------------
