@@ -16,6 +16,7 @@ import org.hldprep.security.guard.AdminSetupRule;
 import org.hldprep.security.guard.CockpitPluginRule;
 import org.hldprep.security.guard.ExpressionQueryRule;
 import org.hldprep.security.guard.SkipFlagsRule;
+import org.hldprep.security.guard.StartVariablesRule;
 import org.hldprep.security.guard.TaskCompletionRule;
 import org.hldprep.security.guard.TaskFormGuard;
 import org.hldprep.security.guard.TaskRoutingRule;
@@ -90,6 +91,7 @@ public class SecurityConfig {
         new AccountChangesRule(),
         new AdminOnlyEndpointsRule(),
         new SkipFlagsRule(),
+        new StartVariablesRule(),
         new TaskRoutingRule(),
         new TaskCompletionRule(forms, engine),
         new ExpressionQueryRule()));

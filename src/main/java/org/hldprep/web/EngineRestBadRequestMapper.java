@@ -47,6 +47,11 @@ public final class EngineRestBadRequestMapper {
         return error(gone ? 404 : 400, gone ? "NotFoundException" : "InvalidRequestException",
             gone ? readable(message) : message);
       }
+      if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+          && engine.getMessage().contains("Cannot deserialize object in variable")) {
+        // A typed value the client sent (only administrators may) that cannot or may not be built.
+        return error(400, "InvalidRequestException", engine.getMessage());
+      }
       if (cause instanceof BadUserRequestException badInput) {
         boolean gone = badInput instanceof org.camunda.bpm.engine.exception.NotFoundException;
         return error(gone ? 404 : 400, gone ? "NotFoundException" : "InvalidRequestException", badInput.getMessage());
