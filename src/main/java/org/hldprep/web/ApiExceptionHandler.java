@@ -82,6 +82,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; the error is logged.");
   }
 
+  /** A field that breaks a constraint of the request: names the field and the bad value. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(org.springframework.web.bind.MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getBindingResult().getFieldErrors().stream()
+        .map(f -> "'" + f.getField() + "' " + f.getDefaultMessage() + " (was " + shorten(String.valueOf(f.getRejectedValue())) + ")")
+        .collect(Collectors.joining("; ")));
+    e.getBindingResult().getFieldErrors().stream().findFirst().ifPresent(f -> {
+      problem.setProperty("field", f.getField());
+      problem.setProperty("value", shorten(String.valueOf(f.getRejectedValue())));
+    });
+    return ResponseEntity.badRequest().body(problem);
+  }
+
   /** Malformed JSON or a value of the wrong type: names the field and the bad value. */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
