@@ -129,13 +129,14 @@ class TrustIT extends PostgresIntegrationTest {
     String instance = runtimeService.startProcessInstanceByKey("national-consultation", Map.of("countryCode", "MEX",
         "governmentResponseDeadline", TODAY.plusMonths(1).toString())).getId();
     // A class Jackson could build from this JSON, but not one the processes use: refused when read.
-    runtimeService.setVariable(instance, "planted", Variables.serializedObjectValue("{\"a\":\"b\"}")
+    runtimeService.setVariable(instance, "planted", Variables.serializedObjectValue("{\"key\":\"a value Jackson can read\"}")
         .objectTypeName("java.util.concurrent.ConcurrentHashMap").serializationDataFormat("application/json").create());
     runtimeService.setVariable(instance, "allowed", Variables.serializedObjectValue("[\"PHL\"]")
         .objectTypeName("java.util.ArrayList").serializationDataFormat("application/json").create());
 
     assertThatThrownBy(() -> runtimeService.getVariable(instance, "planted"))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("ConcurrentHashMap");
+        .isInstanceOf(ProcessEngineException.class)
+        .hasStackTraceContaining("not whitelisted for deserialization: [java.util.concurrent.ConcurrentHashMap]");
     assertThat((Object) runtimeService.getVariableTyped(instance, "planted", false)).as("still there, unread").isNotNull();
     assertThat(runtimeService.getVariable(instance, "allowed")).isEqualTo(List.of("PHL"));
     runtimeService.deleteProcessInstance(instance, "test done");
