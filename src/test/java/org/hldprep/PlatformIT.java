@@ -86,8 +86,8 @@ class PlatformIT extends PostgresIntegrationTest {
     assertThat(engine.status()).isEqualTo(401);
     assertThat(engine.json().get("message").asText()).contains("Authentication required");
     assertThat(Http.anonymous(port).get("/api/me").status()).isEqualTo(401);
-    // A wrong password locks the user for a moment (Camunda's brute-force protection), so the probe is
-    // a user of its own, not a demo user other tests log in as.
+    // A wrong password counts against the client address and the account (LoginThrottle), so the probe
+    // is a user of its own, not a demo user other tests log in as.
     if (identityService.createUserQuery().userId("password-probe").count() == 0) {
       org.camunda.bpm.engine.identity.User probe = identityService.newUser("password-probe");
       probe.setPassword("the-right-password");
@@ -122,10 +122,10 @@ class PlatformIT extends PostgresIntegrationTest {
   void unknownReferenceCodesGet400NamingTheValue() {
     Http.Response country = Http.as(port, "hld-coordinator").get("/api/reference/member-states/XYZ");
     assertThat(country.status()).isEqualTo(400);
-    assertThat(country.json().get("message").asText()).contains("'XYZ'");
+    assertThat(country.json().get("detail").asText()).contains("'XYZ'");
     Http.Response rcp = Http.as(port, "hld-coordinator").get("/api/reference/rcps/lima-process");
     assertThat(rcp.status()).isEqualTo(400);
-    assertThat(rcp.json().get("message").asText()).contains("'lima-process'");
+    assertThat(rcp.json().get("detail").asText()).contains("'lima-process'");
     Http.Response philippines = Http.as(port, "hld-coordinator").get("/api/reference/member-states/phl");
     assertThat(philippines.json().get("regionalOfficeGroup").asText()).isEqualTo("ro-bangkok");
     assertThat(philippines.json().get("countryOfficeGroup").asText()).isEqualTo(GroupIds.countryOffice("PHL"));

@@ -22,8 +22,9 @@ class ProductionStartupIT {
         "--server.port=0",
         "--camunda.bpm.job-execution.enabled=false",
         // Camunda keeps a JVM-wide registry of engines by name: these short-lived engines must not
-        // take the name of the shared test application's engine.
-        "--camunda.bpm.process-engine-name=production-check"), java.util.Arrays.stream(more)).toArray(String[]::new);
+        // take the name of the shared test application's engine (Camunda ignores a name with a hyphen
+        // and falls back to "default", which then replaced the shared engine for every later IT).
+        "--camunda.bpm.process-engine-name=productioncheck"), java.util.Arrays.stream(more)).toArray(String[]::new);
     return new SpringApplicationBuilder(HldPrepApplication.class).profiles("prod").run(args);
   }
 

@@ -71,11 +71,24 @@ class SecurityIT extends PostgresIntegrationTest {
   void aStartWithAnUnknownCountryGets400NamingItAndCreatesNothing() {
     long before = runtimeService.createProcessInstanceQuery().count();
     Http.Response refused = Http.as(port, "hld-coordinator").post(
-        "/engine-rest/process-definition/key/national-consultation/start",
-        Map.of("variables", Map.of("countryCode", Map.of("value", "XYZ"))));
+        "/engine-rest/process-definition/key/hld-preparation/start",
+        Map.of("businessKey", "HLDSECXYZ", "variables", Map.of("memberStates", Map.of("value", "PHL,XYZ"))));
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).contains("'XYZ'");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void aChildProcessStartsOnlyThroughTheMaster() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("national-consultation").count();
+    for (String user : List.of("hld-coordinator", "phl-officer", "bangkok-ro")) {
+      Http.Response refused = Http.as(port, user).post(
+          "/engine-rest/process-definition/key/national-consultation/start",
+          Map.of("variables", Map.of("countryCode", Map.of("value", "PHL"))));
+      assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(403);
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("national-consultation").count())
+        .isEqualTo(before);
   }
 
   @Test
@@ -104,7 +117,7 @@ class SecurityIT extends PostgresIntegrationTest {
 
   @Test
   void anEncodedPathDoesNotSlipAnExpressionPastTheGuard() {
-    // (Malformed escapes, which Java's HTTP client cannot even send, are refused: EngineApiGuardFilterTest.)
+    // (Malformed escapes, which Java's HTTP client cannot even send, are refused: ExpressionQueryRuleTest.)
     Http philippines = Http.as(port, "phl-officer");
     assertThat(philippines.get("/engine-rest/%74ask?assigneeExpression=%24%7Bx%7D").status()).isIn(400, 401, 403);
   }

@@ -23,7 +23,9 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.hldprep.process.hldpreparation.HldPreparationProcess;
 import org.hldprep.reference.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,7 @@ public class IdentityBootstrap implements InitializingBean {
     int created = createMissingGroups();
     grantAdministrators();
     grantStaff();
+    readOwnAccountOnly();
     createTaskFilters();
     LOG.info("Identity structure ready: {} groups known, {} created now", GroupIds.contractGroups(referenceData).size(), created);
   }
@@ -95,11 +98,51 @@ public class IdentityBootstrap implements InitializingBean {
     grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // Process names and diagrams are not confidential; instances and tasks are.
     grantGlobal(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-    // HLD coordination starts cycles and follows them in Cockpit.
+    // HLD coordination starts cycles and reads every instance of them (through /api; Cockpit's
+    // engine-wide views are for administrators). It starts the master only: the children start only
+    // as call activities of a cycle (a call activity needs no CREATE_INSTANCE of its caller), so nobody
+    // but an administrator can start a child directly over REST or Tasklist.
     grant(GroupIds.ICP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(GroupIds.ICP, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE,
-        Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+    set(GroupIds.ICP, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY);
+    set(GroupIds.ICP, Resources.PROCESS_DEFINITION, HldPreparationProcess.KEY, Permissions.READ,
+        Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     grant(GroupIds.ICP, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
+  }
+
+  /**
+   * Camunda grants every user ALL on their own account (edit, re-password, delete): cut down to READ
+   * on databases made before {@code OwnAccountAuthorizationPlugin} did that for new users.
+   */
+  private void readOwnAccountOnly() {
+    int changed = 0;
+    for (Authorization authorization : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.USER).list()) {
+      if (authorization.getUserId() != null && authorization.getUserId().equals(authorization.getResourceId())
+          && (authorization.isPermissionGranted(Permissions.UPDATE) || authorization.isPermissionGranted(Permissions.DELETE))) {
+        authorization.setPermissions(new Permission[] {Permissions.READ});
+        authorizationService.saveAuthorization(authorization);
+        changed++;
+      }
+    }
+    if (changed > 0) {
+      LOG.info("{} users' rights on their own account cut down to READ", changed);
+    }
+  }
+
+  /** Like {@link #grant}, but an existing grant is set to exactly these permissions. */
+  private void set(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing == null) {
+      grant(groupId, resource, resourceId, permissions);
+    } else {
+      int before = ((AuthorizationEntity) existing).getPermissions();
+      existing.setPermissions(permissions);
+      if (((AuthorizationEntity) existing).getPermissions() != before) {
+        authorizationService.saveAuthorization(existing);
+      }
+    }
   }
 
   private void createTaskFilters() {

@@ -16,9 +16,10 @@ public class EngineConfig {
     return new ProcessConventionsPlugin(referenceData);
   }
 
-  /** Bad input refused by a start listener is a 400 on the engine REST API too, not a 500. */
+  /** Client-caused failures are 4xx on the engine REST API too (gone task 404, conflicts 409, bad input 400). */
   @Bean
   ResourceConfigCustomizer engineRestBadRequestMapping() {
-    return config -> config.register(EngineRestBadRequestMapper.class);
+    return config -> config.register(EngineRestBadRequestMapper.ForRestExceptions.class)
+        .register(EngineRestBadRequestMapper.ForEngineExceptions.class);
   }
 }

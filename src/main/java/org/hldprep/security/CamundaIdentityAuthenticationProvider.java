@@ -1,36 +1,52 @@
 package org.hldprep.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.hldprep.security.login.LoginThrottle;
+import org.hldprep.security.login.LoginThrottledException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic credentials checked against the Camunda identity service (the engine's user and group
- * tables). The granted authorities are the user's Camunda group ids, one to one.
+ * tables), after the {@link LoginThrottle} has let the attempt through. The granted authorities are the
+ * user's Camunda group ids, one to one.
  */
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   /** Looked up on first use: the engine must not be built while the servlet container starts. */
   private final Supplier<IdentityService> identityService;
+  private final LoginThrottle throttle;
 
-  public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService) {
+  public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService, LoginThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    // checkPassword also counts failed attempts and locks the user after loginMaxAttempts.
-    if (userId == null || credentials == null || !identityService.get().checkPassword(userId, credentials.toString())) {
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : "unknown";
+    Duration wait = throttle.waitBeforeTrying(address, userId);
+    if (wait != null) {
+      throttle.throttled(address, userId, "HTTP Basic", wait);
+      throw new LoginThrottledException(wait);
+    }
+    if (userId == null || userId.isBlank() || credentials == null
+        || !identityService.get().checkPassword(userId, credentials.toString())) {
+      throttle.failed(address, userId, "HTTP Basic");
       throw new BadCredentialsException("Wrong user name or password");
     }
+    throttle.succeeded(address, userId);
     List<SimpleGrantedAuthority> groups = identityService.get().createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);

@@ -4,12 +4,27 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.hldprep.assignment.GroupIds;
-import org.springframework.beans.factory.annotation.Value;
-import java.util.function.Supplier;
+import org.hldprep.security.guard.AccountChangesRule;
+import org.hldprep.security.guard.AdminOnlyEndpointsRule;
+import org.hldprep.security.guard.AdminSetupRule;
+import org.hldprep.security.guard.CockpitPluginRule;
+import org.hldprep.security.guard.ExpressionQueryRule;
+import org.hldprep.security.guard.SkipFlagsRule;
+import org.hldprep.security.guard.StartVariablesRule;
+import org.hldprep.security.guard.TaskCompletionRule;
+import org.hldprep.security.guard.TaskFormGuard;
+import org.hldprep.security.guard.TaskRoutingRule;
+import org.hldprep.security.login.LoginThrottle;
+import org.hldprep.security.login.LoginThrottledException;
+import org.hldprep.security.login.WebappLoginThrottleFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,10 +43,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Spring Security owns every URL, deny by default:
  * <ol>
  *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless HTTP Basic against the
- *       Camunda identity service; each request runs as its user inside the engine;</li>
- *   <li>{@code /camunda/**}: the webapps keep Camunda's own login and CSRF protection, behind our guard;</li>
+ *       Camunda identity service, throttled ({@link LoginThrottle}); each request runs as its user inside
+ *       the engine; the engine API guard's rules apply;</li>
+ *   <li>{@code /camunda/**}: the webapps keep Camunda's own login (throttled the same way) and CSRF
+ *       protection, behind the same guard;</li>
  *   <li>everything else is refused, but for the redirect at {@code /}.</li>
  * </ol>
+ * Errors: problem+json under {@code /api}, Camunda's {@code {type, message}} elsewhere ({@link JsonErrors}).
  * Camunda's Spring Security starter is not used: it is not on Maven Central for 7.24 and, where it
  * exists, leaves {@code /engine-rest} open (see README, security model).
  */
@@ -41,22 +59,52 @@ public class SecurityConfig {
   private static final String REALM = "HLD Prep";
 
   private final Supplier<IdentityService> identityService;
+  private final Supplier<ProcessEngine> engine;
   private final EngineApiGuardFilter guard;
 
   /** The engine is looked up lazily: filter chains are built while Tomcat starts, before the engine. */
   public SecurityConfig(ObjectProvider<IdentityService> identityService, ObjectProvider<ProcessEngine> engine) {
     this.identityService = identityService::getObject;
-    this.guard = new EngineApiGuardFilter(this.identityService, new TaskFormGuard(engine::getObject));
+    this.engine = engine::getObject;
+    this.guard = engineApiGuard();
+  }
+
+  @Bean
+  LoginThrottle loginThrottle(
+      @Value("${hldprep.security.login.failures-per-address:20}") int perAddress,
+      @Value("${hldprep.security.login.failures-per-account:10}") int perAccount,
+      @Value("${hldprep.security.login.window:10m}") Duration window,
+      @Value("${hldprep.security.login.remember-good-addresses:30d}") Duration remember) {
+    return new LoginThrottle(new LoginThrottle.Limit(perAddress, window), new LoginThrottle.Limit(perAccount, window),
+        remember);
+  }
+
+  /**
+   * The engine API guard: one rule per policy, asked in this order. Not a bean: Spring Boot would also
+   * register a Filter bean for every URL, outside the security chains.
+   */
+  private EngineApiGuardFilter engineApiGuard() {
+    TaskFormGuard forms = new TaskFormGuard(engine);
+    return new EngineApiGuardFilter(List.of(
+        new AdminSetupRule(this::setupIsOver),
+        new CockpitPluginRule(),
+        new AccountChangesRule(),
+        new AdminOnlyEndpointsRule(),
+        new SkipFlagsRule(),
+        new StartVariablesRule(),
+        new TaskRoutingRule(),
+        new TaskCompletionRule(forms, engine),
+        new ExpressionQueryRule()));
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
     http.securityMatcher(new OrRequestMatcher(withDefaults().matcher("/engine-rest/**"),
             withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**")))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService)))
+        .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, throttle)))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .authorizeHttpRequests(auth -> auth
@@ -70,11 +118,11 @@ public class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappChain(HttpSecurity http,
+  SecurityFilterChain webappChain(HttpSecurity http, LoginThrottle throttle,
       @Value("${hldprep.security.hsts:false}") boolean hsts) throws Exception {
     http.securityMatcher(withDefaults().matcher("/camunda/**"))
-        // Camunda's webapps run their own login and their own CSRF filter (X-XSRF-TOKEN); layering
-        // Spring's CSRF on top would reject the webapps' login.
+        // Camunda's webapps run their own login and their own CSRF filter (X-XSRF-TOKEN, see
+        // WebappCsrfConfig); layering Spring's CSRF on top would reject the webapps' login.
         .csrf(AbstractHttpConfigurer::disable)
         .headers(h -> h
             .frameOptions(f -> f.sameOrigin())
@@ -86,7 +134,8 @@ public class SecurityConfig {
               }
             }))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-        .addFilterBefore(guard, BasicAuthenticationFilter.class);
+        .addFilterBefore(new WebappLoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
+        .addFilterAfter(guard, WebappLoginThrottleFilter.class);
     return http.build();
   }
 
@@ -103,16 +152,27 @@ public class SecurityConfig {
     return http.build();
   }
 
+  /** Setup is over once any user exists: HLD Prep never runs with users but no administrator. */
+  private boolean setupIsOver() {
+    return identityService.get().createUserQuery().memberOfGroup(GroupIds.ADMIN).count() > 0
+        || identityService.get().createUserQuery().count() > 0;
+  }
+
   private static AuthenticationEntryPoint unauthorized() {
     return (request, response, e) -> {
+      if (e instanceof LoginThrottledException throttled) {
+        response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+        JsonErrors.write(request, response, 429, "TooManyRequests", throttled.getMessage());
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-      JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+      JsonErrors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
           "Authentication required: send HTTP Basic credentials of an HLD Prep user.");
     };
   }
 
   private static AccessDeniedHandler forbidden() {
-    return (request, response, e) -> JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-        "Your groups do not allow this request.");
+    return (request, response, e) -> JsonErrors.write(request, response, HttpServletResponse.SC_FORBIDDEN,
+        "AuthorizationException", "Your groups do not allow this request.");
   }
 }

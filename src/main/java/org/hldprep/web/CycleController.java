@@ -1,5 +1,7 @@
 package org.hldprep.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public class CycleController {
    * key to ISO date, e.g. {@code hldDate}).
    */
   @PostMapping
-  public ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) StartCycleRequest request) {
+  public ResponseEntity<Map<String, Object>> start(@Valid @RequestBody(required = false) StartCycleRequest request) {
     StartCycleRequest body = request == null ? new StartCycleRequest(null, null, null, null) : request;
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(cycles.start(body.cycle(), body.memberStates(), body.rcps(), body.calendar()));
@@ -53,6 +55,7 @@ public class CycleController {
     return cycles.send(cycle, message, body == null ? new LinkedHashMap<>() : body, caller.getName(), groups);
   }
 
-  public record StartCycleRequest(String cycle, List<String> memberStates, List<String> rcps,
-      Map<String, String> calendar) {}
+  /** A list may be empty (meaning all), but a code in it may not be blank: "[\"\"]" is a mistake, not "all". */
+  public record StartCycleRequest(String cycle, List<@NotBlank String> memberStates, List<@NotBlank String> rcps,
+      Map<String, @NotBlank String> calendar) {}
 }

@@ -4,35 +4,93 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
- * The engine REST API wraps every engine exception of a process start into a 500. When the cause is
- * bad input (a start listener refused the start with a BadUserRequestException, e.g. an unknown
- * country code), the client gets a 400 with that message instead; everything else keeps Camunda's
- * own mapping.
+ * Client-caused failures on the engine REST API answer 4xx with a message, in Camunda's own error
+ * shape ({@code {type, message}}, which Camunda's clients parse), where Camunda would answer 500:
+ * <ul>
+ *   <li>a task (or other object) that is gone or already completed: 404 ("Cannot find task ...");</li>
+ *   <li>a task claimed by someone else: 409; the same data changed at the same moment: 409;</li>
+ *   <li>bad input refused by the engine or a start listener (BadUserRequestException): 400.</li>
+ * </ul>
+ * Everything else keeps Camunda's mapping. Registered for {@code RestException} (Camunda wraps engine
+ * exceptions of completions and starts in it) and for {@code ProcessEngineException} (thrown as is by
+ * claim, resolve and most other calls).
  */
-@Priority(1)
-public class EngineRestBadRequestMapper implements ExceptionMapper<RestException> {
+public final class EngineRestBadRequestMapper {
 
-  private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
+  private EngineRestBadRequestMapper() {}
 
-  @Override
-  public Response toResponse(RestException exception) {
-    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("type", "OptimisticLockingException",
-                "message", "The workflow changed at the same moment: please send again.")).build();
+  /** The 4xx for a client-caused failure, or null to keep Camunda's answer. */
+  static Response clientError(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException) {
+        return error(409, "OptimisticLockingException", "The workflow changed at the same moment: please load it again"
+            + " and send again.");
+      }
+      if (cause instanceof TaskAlreadyClaimedException claimed) {
+        return error(409, "TaskAlreadyClaimedException", claimed.getMessage());
+      }
+      if (cause instanceof NullValueException missing) {
+        String message = missing.getMessage() == null ? "" : missing.getMessage();
+        boolean gone = message.startsWith("Cannot find") || message.contains("does not exist")
+            || message.contains("not found");
+        return error(gone ? 404 : 400, gone ? "NotFoundException" : "InvalidRequestException",
+            gone ? readable(message) : message);
+      }
+      if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+          && engine.getMessage().contains("Cannot deserialize object in variable")) {
+        // A typed value the client sent (only administrators may) that cannot or may not be built.
+        return error(400, "InvalidRequestException", engine.getMessage());
       }
       if (cause instanceof BadUserRequestException badInput) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("type", "InvalidRequestException", "message", badInput.getMessage())).build();
+        boolean gone = badInput instanceof org.camunda.bpm.engine.exception.NotFoundException;
+        return error(gone ? 404 : 400, gone ? "NotFoundException" : "InvalidRequestException", badInput.getMessage());
       }
     }
-    return camundaDefault.toResponse(exception);
+    return null;
+  }
+
+  /** "Cannot find task with id x: task is null" reads as "Cannot find task with id x: it is gone ...". */
+  private static String readable(String message) {
+    int colon = message.indexOf(':');
+    String head = colon < 0 ? message : message.substring(0, colon);
+    return head + ": it was completed, removed (e.g. by a deadline) or never existed.";
+  }
+
+  private static Response error(int status, String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  /** For RestException: Camunda wraps engine exceptions of completions, form submissions and starts. */
+  @Priority(1)
+  public static class ForRestExceptions implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException exception) {
+      Response response = clientError(exception.getCause());
+      return response != null ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
+  /** For engine exceptions thrown as they are (claim, resolve, bpmnError, ...). */
+  @Priority(1)
+  public static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      Response response = clientError(exception);
+      return response != null ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
   }
 }

@@ -58,7 +58,7 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
   }
 
   /**
-   * Starts a national consultation over REST as hld-coordinator, every deadline {@code monthsAhead}
+   * Starts a national consultation over REST as the administrator, every deadline {@code monthsAhead}
    * months from today so that no timer fires during the test; returns the process instance id.
    */
   protected String startNationalConsultation(String countryCode, int monthsAhead) {
@@ -103,9 +103,12 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
     return consultations;
   }
 
-  /** Starts a process over REST as hld-coordinator; returns the process instance id. */
+  /**
+   * Starts a process over REST as the administrator (a child process such as national-consultation
+   * starts only through its master for everyone else); returns the process instance id.
+   */
   protected String start(String processKey, Map<String, Object> variables) {
-    Http.Response started = Http.as(port, "hld-coordinator")
+    Http.Response started = Http.as(port, "admin")
         .post("/engine-rest/process-definition/key/" + processKey + "/start", Map.of("variables", variables));
     if (started.status() != 200) {
       throw new IllegalStateException("Cannot start " + processKey + ": " + started);

@@ -1,4 +1,4 @@
-package org.hldprep.security;
+package org.hldprep.security.guard;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

@@ -1,0 +1,13 @@
+package org.hldprep.security.guard;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The request to pass on after the rules: the original, or a replay of the body a rule has read. */
+public final class GuardedRequests {
+
+  private GuardedRequests() {}
+
+  public static HttpServletRequest replayed(EngineApiCall call) {
+    return call.bodyConsumed() ? new CachedBodyRequest(call.request(), call.cachedBody()) : call.request();
+  }
+}

@@ -1,0 +1,35 @@
+package org.hldprep.security.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StartVariablesRuleTest {
+
+  private final StartVariablesRule rule = new StartVariablesRule();
+
+  private Refusal start(String body, List<String> groups) throws Exception {
+    return rule.check(Calls.call("POST", "/process-definition/key/hld-preparation/submit-form", null, body,
+        "someone", groups));
+  }
+
+  @Test
+  void plainValuesAndJsonListsPass() throws Exception {
+    assertThat(start("{\"variables\":{\"cycle\":{\"value\":\"HLD2030\"},\"memberStates\":{\"value\":\"[\\\"PHL\\\"]\","
+        + "\"type\":\"Json\"},\"maxReviewReturns\":{\"value\":2,\"type\":\"Long\"}}}", List.of("iom-icp"))).isNull();
+    assertThat(start("{}", List.of("iom-icp"))).isNull();
+  }
+
+  @Test
+  void typedObjectsAndValueInfoAreRefused() throws Exception {
+    assertThat(start("{\"variables\":{\"cycle\":{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":"
+        + "{\"objectTypeName\":\"java.io.File\",\"serializationDataFormat\":\"application/json\"}}}}", List.of("iom-icp")))
+        .extracting(Refusal::status).isEqualTo(400);
+    assertThat(start("{\"variables\":{\"cycle\":{\"value\":\"x\",\"type\":\"Xml\"}}}", List.of("iom-icp")).message())
+        .contains("'cycle' must be a plain value");
+    assertThat(start("{\"variables\":{\"cycle\":\"HLD2030\"}}", List.of("iom-icp"))).isNotNull();
+    assertThat(start("{\"variables\":{\"cycle\":{\"value\":\"x\",\"type\":\"Object\"}}}", List.of("camunda-admin")))
+        .as("administrators are not checked").isNull();
+  }
+}
