@@ -19,6 +19,8 @@ public class EngineConfig {
   /** Bad input refused by a start listener is a 400 on the engine REST API too, not a 500. */
   @Bean
   ResourceConfigCustomizer engineRestBadRequestMapping() {
-    return config -> config.register(EngineRestBadRequestMapper.class);
+    return config -> config.register(EngineRestBadRequestMapper.class)
+        .register(EngineRestBadRequestMapper.EngineExceptions.class)
+        .register(EngineRestBadRequestMapper.OtherExceptions.class);
   }
 }
