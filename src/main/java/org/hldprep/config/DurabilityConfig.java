@@ -1,6 +1,6 @@
 package org.hldprep.config;
 
-import org.hldprep.web.DatabaseUnavailableFilter;
+import org.hldprep.web.DatabaseFailureFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +16,9 @@ public class DurabilityConfig {
    * database), so that an unreachable database is a 503 everywhere.
    */
   @Bean
-  FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
-    FilterRegistrationBean<DatabaseUnavailableFilter> registration =
-        new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+  FilterRegistrationBean<DatabaseFailureFilter> databaseUnavailableFilter() {
+    FilterRegistrationBean<DatabaseFailureFilter> registration =
+        new FilterRegistrationBean<>(new DatabaseFailureFilter());
     registration.setOrder(Math.min(SessionRepositoryFilter.DEFAULT_ORDER, Ordered.HIGHEST_PRECEDENCE + 50) - 10);
     registration.addUrlPatterns("/*");
     return registration;

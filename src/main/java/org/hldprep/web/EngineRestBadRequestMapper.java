@@ -7,7 +7,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -20,8 +19,9 @@ import org.hldprep.process.hldpreparation.CycleNameTakenException;
  * bad input (a start listener refused the start with a BadUserRequestException, e.g. an unknown
  * country code), the client gets a 400 with that message instead; everything else keeps Camunda's
  * own mapping. A cycle name that a running master holds is a 409; a concurrent update (also a claim
- * or completion that lost the race for the same task, which the engine throws unwrapped) a 409; an
- * unreachable database a 503 ({@link EngineExceptions}, {@link OtherExceptions}).
+ * or completion that lost the race for the same task, which the engine throws unwrapped, or a
+ * transaction PostgreSQL ended as a deadlock: {@link ConcurrentUpdate}) a 409; an unreachable
+ * database a 503 ({@link EngineExceptions}, {@link OtherExceptions}).
  */
 @Priority(1)
 public class EngineRestBadRequestMapper implements ExceptionMapper<RestException> {
@@ -53,10 +53,9 @@ public class EngineRestBadRequestMapper implements ExceptionMapper<RestException
       if (cause instanceof CycleNameTakenException taken) {
         return Optional.of(json(Response.Status.CONFLICT, "Conflict", taken.getMessage()));
       }
-      if (cause instanceof OptimisticLockingException) {
-        return Optional.of(json(Response.Status.CONFLICT, "OptimisticLockingException",
-            "The workflow changed at the same moment: please send again."));
-      }
+    }
+    if (ConcurrentUpdate.isCause(exception)) {
+      return Optional.of(json(Response.Status.CONFLICT, "OptimisticLockingException", ConcurrentUpdate.MESSAGE));
     }
     return Optional.empty();
   }
