@@ -19,7 +19,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.hldprep.support.PostgresIntegrationTest;
 import org.hldprep.support.QuickCycle;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -28,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * past its removal time, one ended and still within it, one running. Cleanup removes all of the first
  * and nothing of the others (nor of any other test, whose history is far from its removal time).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HistoryCleanupIT extends PostgresIntegrationTest {
 
   @Autowired ProcessEngine processEngine;
@@ -35,7 +39,9 @@ class HistoryCleanupIT extends PostgresIntegrationTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
 
+  /** First: an immediate run (the other test) reschedules the job for a moment. */
   @Test
+  @Order(1)
   void cleanupRunsInTheConfiguredWindow() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
@@ -50,6 +56,7 @@ class HistoryCleanupIT extends PostgresIntegrationTest {
   }
 
   @Test
+  @Order(2)
   void cleanupRemovesWhatHasExpiredAndNothingElse() {
     String expired = declinedConsultation("HLDCLEANUP-EXPIRED");
     String kept = declinedConsultation("HLDCLEANUP-KEPT");

@@ -9,11 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * A browser's session with the Camunda webapps, reduced to what travels on the wire: the session cookie
- * and Camunda's CSRF token (cookie {@code XSRF-TOKEN}, sent back as header {@code X-XSRF-TOKEN}).
+ * A browser's session with the Camunda webapps, reduced to what travels on the wire: its cookies (the
+ * session cookie, whatever its name) and Camunda's CSRF token (cookie {@code XSRF-TOKEN}, sent back as header {@code X-XSRF-TOKEN}).
  * Requests may go to any node: the session is whatever the cookie names.
  */
 public final class WebappSession {
@@ -21,7 +23,8 @@ public final class WebappSession {
   private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private String sessionCookie;
+  /** Cookies by name, as a browser keeps them for this site (the session cookie, XSRF-TOKEN). */
+  private final Map<String, String> cookies = new LinkedHashMap<>();
   private String csrfToken;
 
   private WebappSession() {}
@@ -57,25 +60,25 @@ public final class WebappSession {
   }
 
   private Http.Response send(int port, HttpRequest.Builder builder) {
-    StringBuilder cookies = new StringBuilder();
-    if (sessionCookie != null) {
-      cookies.append("SESSION=").append(sessionCookie);
-    }
     if (csrfToken != null) {
-      cookies.append(cookies.isEmpty() ? "" : "; ").append("XSRF-TOKEN=").append(csrfToken);
       builder.header("X-XSRF-TOKEN", csrfToken);
     }
     if (!cookies.isEmpty()) {
-      builder.header("Cookie", cookies.toString());
+      builder.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+          .collect(Collectors.joining("; ")));
     }
     try {
       HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      List<String> setCookies = response.headers().allValues("Set-Cookie");
-      for (String cookie : setCookies) {
-        String value = cookie.substring(cookie.indexOf('=') + 1, cookie.contains(";") ? cookie.indexOf(';') : cookie.length());
-        if (cookie.startsWith("SESSION=")) {
-          sessionCookie = value.isEmpty() ? null : value;
-        } else if (cookie.startsWith("XSRF-TOKEN=")) {
+      for (String cookie : response.headers().allValues("Set-Cookie")) {
+        String pair = cookie.contains(";") ? cookie.substring(0, cookie.indexOf(';')) : cookie;
+        String name = pair.substring(0, pair.indexOf('=')).trim();
+        String value = pair.substring(pair.indexOf('=') + 1).trim();
+        if (value.isEmpty()) {
+          cookies.remove(name);
+        } else {
+          cookies.put(name, value);
+        }
+        if (name.equals("XSRF-TOKEN") && !value.isEmpty()) {
           csrfToken = value;
         }
       }
