@@ -20,6 +20,7 @@ public class EngineConfig {
   @Bean
   ResourceConfigCustomizer engineRestBadRequestMapping() {
     return config -> config.register(EngineRestBadRequestMapper.ForRestExceptions.class)
-        .register(EngineRestBadRequestMapper.ForEngineExceptions.class);
+        .register(EngineRestBadRequestMapper.ForEngineExceptions.class)
+        .register(EngineRestBadRequestMapper.ForOtherExceptions.class);
   }
 }

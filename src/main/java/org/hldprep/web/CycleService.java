@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.assignment.GroupIds;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.hldpreparation.CycleDefinition;
+import org.hldprep.process.hldpreparation.CycleNameTakenException;
 import org.hldprep.process.hldpreparation.HldPreparationStartListener;
 import org.hldprep.reference.ReferenceData;
 import org.hldprep.reference.UnknownReferenceCodeException;
@@ -79,16 +80,17 @@ public class CycleService {
     } catch (UnknownReferenceCodeException | IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage());
     }
-    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .processInstanceBusinessKey(definition.cycle()).count() > 0) {
-      throw new ConflictException("A cycle " + definition.cycle() + " is already running");
-    }
     VariableMap variables = Variables.createVariables()
         .putValue(MEMBER_STATES, String.join(",", definition.memberStates()))
         .putValue(RCPS, String.join(",", definition.rcps()));
     definition.calendar().forEach(variables::putValue);
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(KEY).businessKey(definition.cycle())
-        .setVariables(variables).execute();
+    ProcessInstance instance;
+    try {
+      instance = runtimeService.createProcessInstanceByKey(KEY).businessKey(definition.cycle())
+          .setVariables(variables).execute();
+    } catch (CycleNameTakenException e) {
+      throw new ConflictException(e.getMessage());
+    }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("cycle", definition.cycle());
     result.put("processInstanceId", instance.getId());

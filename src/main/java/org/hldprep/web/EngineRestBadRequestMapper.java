@@ -7,35 +7,46 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.hldprep.process.hldpreparation.CycleNameTakenException;
 
 /**
  * Client-caused failures on the engine REST API answer 4xx with a message, in Camunda's own error
  * shape ({@code {type, message}}, which Camunda's clients parse), where Camunda would answer 500:
  * <ul>
+ *   <li>an unreachable database: 503 with Retry-After ({@link DatabaseUnavailable});</li>
+ *   <li>a cycle name a running master holds: 409; the same data changed at the same moment (optimistic
+ *       locking, or a PostgreSQL deadlock between two completions: {@link ConcurrentUpdate}): 409;</li>
+ *   <li>a task claimed by someone else: 409;</li>
  *   <li>a task (or other object) that is gone or already completed: 404 ("Cannot find task ...");</li>
- *   <li>a task claimed by someone else: 409; the same data changed at the same moment: 409;</li>
  *   <li>bad input refused by the engine or a start listener (BadUserRequestException): 400.</li>
  * </ul>
  * Everything else keeps Camunda's mapping. Registered for {@code RestException} (Camunda wraps engine
- * exceptions of completions and starts in it) and for {@code ProcessEngineException} (thrown as is by
- * claim, resolve and most other calls).
+ * exceptions of completions and starts in it), for {@code ProcessEngineException} (thrown as is by
+ * claim, resolve and most other calls) and for any other exception (no connection at all).
  */
 public final class EngineRestBadRequestMapper {
 
   private EngineRestBadRequestMapper() {}
 
-  /** The 4xx for a client-caused failure, or null to keep Camunda's answer. */
+  /** The 4xx/503 for a client-caused or transient failure, or null to keep Camunda's answer. */
   static Response clientError(Throwable exception) {
+    if (DatabaseUnavailable.isCause(exception)) {
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+          .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(body(DatabaseUnavailable.TYPE, DatabaseUnavailable.MESSAGE)).build();
+    }
+    if (ConcurrentUpdate.isCause(exception)) {
+      return error(409, "OptimisticLockingException", ConcurrentUpdate.MESSAGE);
+    }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockingException) {
-        return error(409, "OptimisticLockingException", "The workflow changed at the same moment: please load it again"
-            + " and send again.");
+      if (cause instanceof CycleNameTakenException taken) {
+        return error(409, "Conflict", taken.getMessage());
       }
       if (cause instanceof TaskAlreadyClaimedException claimed) {
         return error(409, "TaskAlreadyClaimedException", claimed.getMessage());
@@ -67,11 +78,15 @@ public final class EngineRestBadRequestMapper {
     return head + ": it was completed, removed (e.g. by a deadline) or never existed.";
   }
 
-  private static Response error(int status, String type, String message) {
+  private static Map<String, Object> body(String type, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", type);
     body.put("message", message);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    return body;
+  }
+
+  private static Response error(int status, String type, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(type, message)).build();
   }
 
   /** For RestException: Camunda wraps engine exceptions of completions, form submissions and starts. */
@@ -79,7 +94,7 @@ public final class EngineRestBadRequestMapper {
   public static class ForRestExceptions implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException exception) {
-      Response response = clientError(exception.getCause());
+      Response response = clientError(exception);
       return response != null ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
   }
@@ -91,6 +106,18 @@ public final class EngineRestBadRequestMapper {
     public Response toResponse(ProcessEngineException exception) {
       Response response = clientError(exception);
       return response != null ? response : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
+  /** Everything else (e.g. no connection for the transaction at all); otherwise Camunda's mapping. */
+  @Priority(1)
+  public static class ForOtherExceptions implements ExceptionMapper<Throwable> {
+    private final ExceptionHandler camundaDefault = new ExceptionHandler();
+
+    @Override
+    public Response toResponse(Throwable exception) {
+      Response response = clientError(exception);
+      return response != null ? response : camundaDefault.toResponse(exception);
     }
   }
 }

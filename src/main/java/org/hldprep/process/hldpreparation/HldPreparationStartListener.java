@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
 import org.hldprep.reference.ReferenceData;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class HldPreparationStartListener implements ExecutionListener {
 
   private final ReferenceData referenceData;
+  private final CycleNames cycleNames;
 
-  public HldPreparationStartListener(ReferenceData referenceData) {
+  public HldPreparationStartListener(ReferenceData referenceData, CycleNames cycleNames) {
     this.referenceData = referenceData;
+    this.cycleNames = cycleNames;
   }
 
   @Override
@@ -44,10 +47,8 @@ public class HldPreparationStartListener implements ExecutionListener {
       execution.setProcessBusinessKey(cycle.cycle());
     }
     // One running cycle per name: the children's business keys and the events sent to them depend on it.
-    if (execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(KEY).processInstanceBusinessKey(cycle.cycle()).count() > 0) {
-      throw new BadUserRequestException("A cycle " + cycle.cycle() + " is already running");
-    }
+    // Claimed in this transaction, decided by a database key (CycleNames), not by a query.
+    cycleNames.claim(cycle.cycle(), execution.getProcessInstanceId(), holder -> running(execution, holder));
     execution.setVariable(CYCLE, cycle.cycle());
     execution.setVariable(MEMBER_STATES, json(cycle.memberStates()));
     execution.setVariable(RCPS, json(cycle.rcps()));
@@ -56,6 +57,12 @@ public class HldPreparationStartListener implements ExecutionListener {
     execution.setVariable(CONSULTATION_OUTCOMES, json(new LinkedHashMap<String, String>()));
     execution.setVariable(RCP_OUTCOMES, json(new LinkedHashMap<String, String>()));
     execution.setVariable(TRACK_OUTCOMES, json(new LinkedHashMap<String, String>()));
+  }
+
+  /** Whether a master still runs, whoever may see it (the caller's authorizations do not matter here). */
+  private static boolean running(DelegateExecution execution, String processInstanceId) {
+    return Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+        .getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0);
   }
 
   /** A list or map as a JSON object variable (never Java serialization, which is disabled). */

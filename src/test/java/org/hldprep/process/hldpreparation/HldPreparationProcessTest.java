@@ -51,7 +51,8 @@ class HldPreparationProcessTest {
 
   @BeforeEach
   void registerBeans() {
-    Mocks.register("hldPreparationStartListener", new HldPreparationStartListener(ProcessTestSupport.referenceData()));
+    Mocks.register("hldPreparationStartListener", new HldPreparationStartListener(ProcessTestSupport.referenceData(),
+        new InMemoryCycleNames()));
     Mocks.register("tallyOutcomesDelegate", new TallyOutcomesDelegate());
     Mocks.register("moveDeadlinesDelegate", new MoveDeadlinesDelegate());
   }
