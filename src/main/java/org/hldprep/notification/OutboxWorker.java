@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,13 @@ public class OutboxWorker {
   private final MailSettings.Worker settings;
   private final String node;
 
+  @Autowired
   public OutboxWorker(Outbox outbox, MailTransport transport, MailSettings settings) {
     this(outbox, transport, settings.worker(), hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
   }
 
-  OutboxWorker(Outbox outbox, MailTransport transport, MailSettings.Worker settings, String node) {
+  /** A worker of its own name, e.g. a second node in a test. */
+  public OutboxWorker(Outbox outbox, MailTransport transport, MailSettings.Worker settings, String node) {
     this.outbox = outbox;
     this.transport = transport;
     this.settings = settings;
