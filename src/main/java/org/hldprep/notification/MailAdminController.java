@@ -29,10 +29,11 @@ public class MailAdminController {
   /** A mail without its body (which may name tasks of any office). */
   public record MailSummary(String id, String key, String kind, String recipientUser, String recipientAddress,
       String subject, String status, int attempts, String lastError, java.time.Instant nextAttemptAt,
-      java.time.Instant createdAt, java.time.Instant sentAt) {
+      java.time.Instant createdAt, java.time.Instant sentAt, String sentBy) {
     static MailSummary of(Outbox.Mail m) {
       return new MailSummary(m.id(), m.key(), m.kind(), m.recipientUser(), m.recipientAddress(), m.subject(),
-          m.status(), m.attempts(), m.lastError(), m.nextAttemptAt(), m.createdAt(), m.sentAt());
+          m.status(), m.attempts(), m.lastError(), m.nextAttemptAt(), m.createdAt(), m.sentAt(),
+          Outbox.SENT.equals(m.status()) ? m.node() : null);
     }
   }
 

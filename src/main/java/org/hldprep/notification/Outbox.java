@@ -27,7 +27,7 @@ public class Outbox {
   public static final String FAILED = "FAILED";
 
   private static final String COLUMNS = "id, mail_key, kind, task_id, cycle_name, recipient_user, recipient_address,"
-      + " subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at";
+      + " subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at, lease_owner";
 
   private final JdbcTemplate jdbc;
 
@@ -41,7 +41,7 @@ public class Outbox {
   /** A mail as stored. */
   public record Mail(String id, String key, String kind, String taskId, String cycle, String recipientUser,
       String recipientAddress, String subject, String body, String status, int attempts, Instant nextAttemptAt,
-      String lastError, Instant createdAt, Instant sentAt) {}
+      String lastError, Instant createdAt, Instant sentAt, String node) {}
 
   /**
    * Adds the mail unless one with the same key exists (then nothing happens and false is returned).
@@ -80,10 +80,10 @@ public class Outbox {
     return claimed == 1 ? find(id) : Optional.empty();
   }
 
-  /** Records the delivery; only the node that holds the claim can. */
+  /** Records the delivery (lease_owner then says which node sent it); only the claiming node can. */
   public boolean markSent(String id, String node) {
     return jdbc.update("UPDATE hldprep_mail_outbox SET status = ?, sent_at = ?, last_error = NULL,"
-        + " lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+        + " lease_until = NULL WHERE id = ? AND lease_owner = ?",
         SENT, utc(Instant.now()), id, node) == 1;
   }
 
@@ -136,7 +136,7 @@ public class Outbox {
         rs.getString("cycle_name"), rs.getString("recipient_user"), rs.getString("recipient_address"),
         rs.getString("subject"), rs.getString("body"), rs.getString("status"), rs.getInt("attempts"),
         instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
-        instant(rs, "sent_at"));
+        instant(rs, "sent_at"), rs.getString("lease_owner"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -55,8 +55,13 @@ public class OutboxWorker {
 
   /** One pass: sends what is due; stops at the first failure (the server is probably away). */
   public int sendDue() {
+    return send(outbox.due(Instant.now(), settings.batchSize()));
+  }
+
+  /** Sends these mails, each if it is due and this node wins its claim; stops at the first failure. */
+  public int send(java.util.List<String> ids) {
     int sent = 0;
-    for (String id : outbox.due(Instant.now(), settings.batchSize())) {
+    for (String id : ids) {
       Optional<Outbox.Mail> claimed = outbox.claim(id, node, Instant.now(), settings.lease());
       if (claimed.isEmpty()) {
         continue; // another node has it

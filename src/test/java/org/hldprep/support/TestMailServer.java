@@ -18,11 +18,13 @@ public final class TestMailServer {
 
   private static final int PORT = freePort();
   private static GreenMail server;
+  private static boolean startedOnce;
 
   private TestMailServer() {}
 
+  /** The port; the first call starts the server (a server stopped by a test stays stopped). */
   public static synchronized int port() {
-    if (server == null) {
+    if (!startedOnce) {
       start();
     }
     return PORT;
@@ -32,6 +34,7 @@ public final class TestMailServer {
     if (server == null) {
       server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       server.start();
+      startedOnce = true;
     }
   }
 
