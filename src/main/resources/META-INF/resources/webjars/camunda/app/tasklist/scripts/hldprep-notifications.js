@@ -27,7 +27,14 @@ function element(tag, attributes, children) {
   return node;
 }
 
+// The session's CSRF token changes at login: ask for the current one as Camunda's own clients do
+// (a request with "X-XSRF-TOKEN: Fetch" gets it back in the response header).
+let currentToken = null;
+
 function csrfToken(api) {
+  if (currentToken) {
+    return currentToken;
+  }
   if (api && api.CSRFToken) {
     return api.CSRFToken;
   }
@@ -54,8 +61,11 @@ function openDialog(api) {
   }, [element('h4', {text: 'E-mail notifications'}), form, status]);
   document.body.appendChild(panel);
 
-  fetch(endpoint(), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-    .then(response => response.ok ? response.json() : Promise.reject(response.status))
+  fetch(endpoint(), {credentials: 'same-origin', headers: {'Accept': 'application/json', 'X-XSRF-TOKEN': 'Fetch'}})
+    .then(response => {
+      currentToken = response.headers.get('X-XSRF-TOKEN') || currentToken;
+      return response.ok ? response.json() : Promise.reject(response.status);
+    })
     .then(current => {
       form.appendChild(element('p', {text: 'Mails go to ' + (current.email || 'no address: ask an administrator')}));
       current.deliveries.forEach(id => {
