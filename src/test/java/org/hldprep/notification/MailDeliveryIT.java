@@ -18,21 +18,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.hldprep.HldPrepApplication;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
 import org.hldprep.support.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -50,6 +46,13 @@ class MailDeliveryIT extends PostgresIntegrationTest {
   @Autowired OutboxWorker worker;
   @Autowired DailyDigest digest;
   @Autowired Environment environment;
+  @Autowired MailTransport transport;
+  @Autowired TaskService taskService;
+  @Autowired PreferenceStore preferences;
+  @Autowired MailTemplates templates;
+  @Autowired EscalationRule escalation;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
   @Test
   void mailsWaitWhileTheServerIsAwayAndGoOutOnceItIsBackAFailingMailIsShownToAdministrators() {
@@ -94,20 +97,24 @@ class MailDeliveryIT extends PostgresIntegrationTest {
   }
 
   @Test
-  void twoApplicationInstancesOnOneDatabaseSendEachMailOnceAndComposeEachDigestOnce() throws Exception {
+  void twoNodesOnOneDatabaseSendEachMailOnceAndComposeEachDigestOnce() throws Exception {
     for (int i = 0; i < 6; i++) {
       MailFixtures.staff(identity, "fji-" + i, "co-fji", true);
     }
-    try (ConfigurableApplicationContext nodeB = startSecondNode()) {
-      OutboxWorker workerB = nodeB.getBean(OutboxWorker.class);
-      DailyDigest digestB = nodeB.getBean(DailyDigest.class);
+    {
+      // A second node: its own worker (own node name) and digest over the same database and SMTP server.
+      // Not a second Spring application in this JVM: closing one tears down the webapps' JVM-wide
+      // registries that the shared test application still needs.
+      OutboxWorker workerB = new OutboxWorker(outbox, transport, settings.worker(), "node-b");
+      DailyDigest digestB = new DailyDigest(taskService, runtime, identity, outbox, preferences, templates, settings,
+          escalation, jdbc, transactionTemplate);
       ZoneId zone = ZoneId.of("Pacific/Marquesas");
       List<String> taskIds = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         taskIds.add(tasks.createTaskQuery().processInstanceId(MailFixtures.consultation(runtime, "FJI",
             MailFixtures.cycle(), zone.getId(), LocalDate.now(zone).plusDays(3), Map.of()).getId()).singleResult().getId());
       }
-      // Besides both nodes' schedulers, two more threads per node hammer the same outbox.
+      // Besides the application's own scheduled worker, two threads per node hammer the same outbox.
       AtomicBoolean done = new AtomicBoolean();
       ExecutorService threads = Executors.newFixedThreadPool(6);
       List<Future<?>> senders = new ArrayList<>();
@@ -149,27 +156,6 @@ class MailDeliveryIT extends PostgresIntegrationTest {
           .collect(Collectors.groupingBy(Outbox.Mail::node, Collectors.counting()));
       System.out.println("Notices sent per node: " + byNode);
     }
-  }
-
-  /** The same application, a second time, on the same database and SMTP server (as a second replica). */
-  private ConfigurableApplicationContext startSecondNode() {
-    Function<String, String> same = environment::getProperty;
-    return new SpringApplicationBuilder(HldPrepApplication.class).profiles("demo").run(
-        "--spring.datasource.url=" + same.apply("spring.datasource.url"),
-        "--spring.datasource.username=" + same.apply("spring.datasource.username"),
-        "--spring.datasource.password=",
-        "--spring.datasource.driver-class-name=org.postgresql.Driver",
-        "--server.port=0",
-        // Camunda keeps a JVM-wide registry of engines by name.
-        "--camunda.bpm.process-engine-name=mail-node-b",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--spring.mail.host=127.0.0.1",
-        "--spring.mail.port=" + TestMailServer.port(),
-        "--spring.mail.properties[mail.smtp.starttls.enable]=false",
-        "--hldprep.mail.public-base-url=" + MAIL_BASE_URL,
-        "--hldprep.mail.worker.poll-millis=100",
-        "--hldprep.mail.worker.max-attempts=1000",
-        "--hldprep.mail.digest.enabled=false");
   }
 
   /** A mail sender to a port where nothing listens. */

@@ -132,6 +132,47 @@ class MailNoticeIT extends PostgresIntegrationTest {
     assertThat(Http.anonymous(port).get("/api/me/notifications").status()).isEqualTo(401);
   }
 
+  @Test
+  void theTasklistFormReadsAndChangesTheChoiceUnderTheWebappSessionAndItsCsrfToken() throws Exception {
+    String user = MailFixtures.staff(identity, "tasklist-form", "co-mex", true);
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port + "/camunda";
+    String door = base + "/api/hldprep/notifications";
+    assertThat(send(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(door))).statusCode())
+        .as("no session").isEqualTo(401);
+
+    send(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/app/tasklist/default/")));
+    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    var login = send(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            base + "/api/admin/auth/user/default/login/tasklist")).header("X-XSRF-TOKEN", token)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + MailFixtures.PASSWORD)));
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    var read = send(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(door))
+        .header("X-XSRF-TOKEN", "Fetch"));
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    assertThat(read.body()).contains("\"email\":\"" + address(user) + "\"");
+    String current = read.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    var withoutToken = send(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(door))
+        .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"delivery\":\"none\"}")));
+    assertThat(withoutToken.statusCode()).as("Camunda's CSRF protection applies").isEqualTo(403);
+    var saved = send(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(door))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", current)
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"delivery\":\"immediate\",\"language\":\"es\"}")));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    assertThat(Http.as(port, user, MailFixtures.PASSWORD).get("/api/me/notifications").body())
+        .contains("\"delivery\":\"immediate\"", "\"language\":\"es\"");
+  }
+
+  private static java.net.http.HttpResponse<String> send(java.net.http.HttpClient client,
+      java.net.http.HttpRequest.Builder request) throws Exception {
+    return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   private void choose(String user, Map<String, Object> choice) {
     Http.Response changed = Http.as(port, user, MailFixtures.PASSWORD).put("/api/me/notifications", choice);
     assertThat(changed.status()).as(changed.body()).isEqualTo(200);
