@@ -54,6 +54,11 @@ class MailDeliveryIT extends PostgresIntegrationTest {
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
+  @org.junit.jupiter.api.AfterEach
+  void deleteStartedInstances() {
+    MailFixtures.deleteStarted(runtime);
+  }
+
   @Test
   void mailsWaitWhileTheServerIsAwayAndGoOutOnceItIsBackAFailingMailIsShownToAdministrators() {
     String first = MailFixtures.staff(identity, "nor-a", "co-nor", true);

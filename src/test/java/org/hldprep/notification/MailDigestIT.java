@@ -38,6 +38,11 @@ class MailDigestIT extends PostgresIntegrationTest {
   @Autowired DailyDigest digest;
   @Autowired Outbox outbox;
 
+  @org.junit.jupiter.api.AfterEach
+  void deleteStartedInstances() {
+    MailFixtures.deleteStarted(runtime);
+  }
+
   @Test
   void theDigestListsDueAndOverdueTasksOfTheUsersOfficesWithTheCoveringOfficeInCopy() {
     String philippines = MailFixtures.staff(identity, "dg-phl", "co-phl", true);
@@ -71,13 +76,13 @@ class MailDigestIT extends PostgresIntegrationTest {
     String mex = offerTask(MailFixtures.consultation(runtime, "MEX", other, ZONE.getId(), today.plusDays(55),
         Map.of(CycleFacts.VAR_ESCALATION_AFTER_DAYS, 3)).getId());
     // A headquarters task (the RCP unit's contact), overdue by 20 days → HLD coordination in copy.
-    String rcp = tasks.createTaskQuery().processInstanceId(runtime.startProcessInstanceByKey("rcp-contribution",
+    String rcp = tasks.createTaskQuery().processInstanceId(MailFixtures.started(runtime.startProcessInstanceByKey("rcp-contribution",
         cycle + "-colombo-process", Variables.createVariables().putValue("rcpCode", "colombo-process")
             .putValue("cycle", cycle).putValue(CycleFacts.VAR_TIME_ZONE, ZONE.getId())
             .putValue("rcpContactDeadline", today.plusDays(40).toString())
             .putValue("rcpInputReminderDate", today.plusDays(100).toString())
             .putValue("rcpInputDeadline", today.plusDays(114).toString())
-            .putValue("rcpMeetingDate", today.plusDays(150).toString())).getId()).singleResult().getId();
+            .putValue("rcpMeetingDate", today.plusDays(150).toString()))).getId()).singleResult().getId();
     // Due in 30 days from the digest's day: not yet worth a line.
     String later = offerTask(MailFixtures.consultation(runtime, "PHL", other, ZONE.getId(), today.plusDays(90), Map.of()).getId());
 

@@ -69,7 +69,22 @@ final class MailFixtures {
       variables.putValue(CycleFacts.VAR_TIME_ZONE, timeZone);
     }
     variables.putAll(more);
-    return runtime.startProcessInstanceByKey("national-consultation", cycle + "-" + country, variables);
+    return started(runtime.startProcessInstanceByKey("national-consultation", cycle + "-" + country, variables));
+  }
+
+  private static final List<String> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Remembers an instance a test started, for {@link #deleteStarted}. */
+  static ProcessInstance started(ProcessInstance instance) {
+    STARTED.add(instance.getId());
+    return instance;
+  }
+
+  /** The ITs share one database: what a mail test started is deleted afterwards (other ITs count tasks). */
+  static void deleteStarted(RuntimeService runtime) {
+    List<String> ids = List.copyOf(STARTED);
+    STARTED.removeAll(ids);
+    runtime.deleteProcessInstancesIfExists(ids, "mail test finished", true, true, false);
   }
 
   /** The mails received about one task. */

@@ -27,19 +27,11 @@ function element(tag, attributes, children) {
   return node;
 }
 
-// The session's CSRF token changes at login: ask for the current one as Camunda's own clients do
-// (a request with "X-XSRF-TOKEN: Fetch" gets it back in the response header).
-let currentToken = null;
-
+// The webapps' CSRF token, read when the form is sent (it changes with the session, as at login),
+// the way Tasklist's own requests read it.
 function csrfToken(api) {
-  if (currentToken) {
-    return currentToken;
-  }
-  if (api && api.CSRFToken) {
-    return api.CSRFToken;
-  }
   const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : (api && api.CSRFToken) || '';
 }
 
 function endpoint() {
@@ -61,11 +53,8 @@ function openDialog(api) {
   }, [element('h4', {text: 'E-mail notifications'}), form, status]);
   document.body.appendChild(panel);
 
-  fetch(endpoint(), {credentials: 'same-origin', headers: {'Accept': 'application/json', 'X-XSRF-TOKEN': 'Fetch'}})
-    .then(response => {
-      currentToken = response.headers.get('X-XSRF-TOKEN') || currentToken;
-      return response.ok ? response.json() : Promise.reject(response.status);
-    })
+  fetch(endpoint(), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+    .then(response => response.ok ? response.json() : Promise.reject(response.status))
     .then(current => {
       form.appendChild(element('p', {text: 'Mails go to ' + (current.email || 'no address: ask an administrator')}));
       current.deliveries.forEach(id => {
