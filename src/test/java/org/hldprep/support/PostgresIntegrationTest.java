@@ -18,6 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 public abstract class PostgresIntegrationTest {
 
+  /** The public base URL in mails during the tests (the server's own port is random). */
+  public static final String MAIL_BASE_URL = "http://hldprep.test";
+
   private static final String DATABASE_URL = EmbeddedPostgresServer.newDatabase("hldprep");
 
   @DynamicPropertySource
@@ -26,5 +29,15 @@ public abstract class PostgresIntegrationTest {
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
     registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
+    // Mails go to a real SMTP server in the test JVM; retries come quickly, digests only when a test asks.
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", TestMailServer::port);
+    registry.add("spring.mail.properties[mail.smtp.starttls.enable]", () -> "false");
+    registry.add("hldprep.mail.public-base-url", () -> MAIL_BASE_URL);
+    registry.add("hldprep.mail.worker.poll-millis", () -> "200");
+    registry.add("hldprep.mail.worker.initial-backoff", () -> "300ms");
+    registry.add("hldprep.mail.worker.max-backoff", () -> "1s");
+    registry.add("hldprep.mail.worker.max-attempts", () -> "1000");
+    registry.add("hldprep.mail.digest.enabled", () -> "false");
   }
 }

@@ -1,0 +1,117 @@
+package org.hldprep.notification;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox after commit, on every node: each mail is claimed with a lease by a conditional
+ * update (one node wins), sent, and recorded as sent by the claiming node only. A failed attempt waits
+ * {@code initialBackoff}, doubled after each further failure up to {@code maxBackoff}; after
+ * {@code maxAttempts} the mail is marked FAILED with the SMTP error, listed at {@code GET /api/admin/mail}.
+ */
+@Component
+public class OutboxWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+
+  private final Outbox outbox;
+  private final MailTransport transport;
+  private final MailSettings.Worker settings;
+  private final String node;
+
+  @Autowired
+  public OutboxWorker(Outbox outbox, MailTransport transport, MailSettings settings) {
+    this(outbox, transport, settings.worker(), hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** A worker of its own name, e.g. a second node in a test. */
+  public OutboxWorker(Outbox outbox, MailTransport transport, MailSettings.Worker settings, String node) {
+    this.outbox = outbox;
+    this.transport = transport;
+    this.settings = settings;
+    this.node = node;
+  }
+
+  @Scheduled(fixedDelayString = "${hldprep.mail.worker.poll-millis:2000}", initialDelay = 5000)
+  public void scheduled() {
+    if (settings.enabled()) {
+      try {
+        sendDue();
+      } catch (RuntimeException e) {
+        // e.g. the database is away: the mails stay in the outbox for the next pass
+        LOG.warn("Outbox pass failed, next pass in {} ms: {}", settings.pollMillis(), e.toString());
+      }
+    }
+  }
+
+  /** One pass: sends what is due; stops at the first failure (the server is probably away). */
+  public int sendDue() {
+    return send(outbox.due(Instant.now(), settings.batchSize()));
+  }
+
+  /** Sends these mails, each if it is due and this node wins its claim; stops at the first failure. */
+  public int send(java.util.List<String> ids) {
+    int sent = 0;
+    for (String id : ids) {
+      Optional<Outbox.Mail> claimed = outbox.claim(id, node, Instant.now(), settings.lease());
+      if (claimed.isEmpty()) {
+        continue; // another node has it
+      }
+      Outbox.Mail mail = claimed.get();
+      try {
+        transport.send(mail);
+      } catch (RuntimeException e) {
+        failed(mail, e);
+        break;
+      }
+      outbox.markSent(mail.id(), node);
+      sent++;
+    }
+    return sent;
+  }
+
+  private void failed(Outbox.Mail mail, RuntimeException e) {
+    int attempts = mail.attempts() + 1;
+    boolean giveUp = attempts >= settings.maxAttempts();
+    Instant retryAt = Instant.now().plus(backoff(attempts));
+    String error = e.getMessage() == null ? e.toString() : e.getMessage();
+    outbox.markAttemptFailed(mail.id(), node, error, retryAt, giveUp);
+    if (giveUp) {
+      LOG.error("Mail {} to {} failed {} times and is given up (see /api/admin/mail): {}", mail.key(),
+          mail.recipientAddress(), attempts, error);
+    } else {
+      LOG.warn("Mail {} to {} failed (attempt {} of {}), next attempt at {}: {}", mail.key(),
+          mail.recipientAddress(), attempts, settings.maxAttempts(), retryAt, error);
+    }
+  }
+
+  /** initialBackoff × 2^(attempts − 1), at most maxBackoff. */
+  Duration backoff(int attempts) {
+    Duration wait = settings.initialBackoff();
+    for (int i = 1; i < attempts && wait.compareTo(settings.maxBackoff()) < 0; i++) {
+      wait = wait.multipliedBy(2);
+    }
+    return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "node";
+    }
+  }
+}
