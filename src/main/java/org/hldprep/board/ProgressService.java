@@ -50,6 +50,7 @@ import org.hldprep.board.ProgressViews.Step;
 import org.hldprep.board.ProgressViews.Timeline;
 import org.hldprep.board.ProgressViews.TimelineEntry;
 import org.hldprep.board.ProgressViews.TimelineItem;
+import org.hldprep.board.ProgressViews.TrackInstance;
 import org.hldprep.board.ProgressViews.TrackProgress;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.MarkLateDelegate;
@@ -224,10 +225,20 @@ public class ProgressService {
       Map<String, Integer> byOutcome = new TreeMap<>();
       instances.stream().filter(i -> !i.running()).forEach(i -> byOutcome.merge(outcome(i), 1, Integer::sum));
       String name = instances.get(0).definitionName() == null ? key : instances.get(0).definitionName();
+      List<TrackInstance> others = instances.stream().filter(i -> country(i) == null).map(i -> {
+        CountryRow where = where(i, board);
+        return new TrackInstance(board.code(i), i.processInstanceId(), where.state(), where.currentStep(),
+            where.heldBy(), where.dueDate(), where.late(), where.outcome());
+      }).toList();
       tracks.add(new TrackProgress(key, name, instances.size(), running, ended, ended * 100 / instances.size(),
-          (int) instances.stream().filter(board::late).count(), byState, byOutcome));
+          (int) instances.stream().filter(board::late).count(), byState, byOutcome, others));
     });
     return tracks;
+  }
+
+  /** Where an instance stands, as a row without a country. */
+  private CountryRow where(Item item, Board board) {
+    return row(item, new MemberState(null, null, null, null, null, false), board);
   }
 
   private CountryRow row(Item item, MemberState country, Board board) {

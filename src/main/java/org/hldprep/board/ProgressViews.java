@@ -60,7 +60,22 @@ public final class ProgressViews {
       @Schema(description = "Instances that are late: marked late, or with an open task past its due date")
       int late,
       @Schema(description = "Instances by state: running, ended") Map<String, Integer> byState,
-      @Schema(description = "Ended instances by outcome") Map<String, Integer> byOutcome) {}
+      @Schema(description = "Ended instances by outcome") Map<String, Integer> byOutcome,
+      @Schema(description = "The track's instances that belong to no country (a country's are in its region's"
+          + " table): where each stands, with the code of its timeline")
+      List<TrackInstance> instances) {}
+
+  @Schema(description = "One instance of a track that is not a country's")
+  public record TrackInstance(
+      @Schema(description = "Business key suffix: the code of its timeline", example = "council-joint-statement")
+      String code,
+      String processInstanceId,
+      @Schema(allowableValues = {"running", "ended"}) String state,
+      @Schema(description = "Open steps, joined by '; '") String currentStep,
+      List<String> heldBy,
+      LocalDate dueDate,
+      boolean late,
+      String outcome) {}
 
   @Schema(description = "A Regional Office and the countries of the cycle it covers")
   public record RegionTable(
