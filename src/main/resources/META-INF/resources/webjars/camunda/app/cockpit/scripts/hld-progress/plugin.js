@@ -245,7 +245,7 @@ class Board {
             row.late ? 'late' + (row.daysOverdue ? ' (' + days(row.daysOverdue) + ')' : '') : ''),
           el('td', {'data-field': 'outcome'}, row.outcome || ''),
           el('td', {}, el('a', {href: 'javascript:void(0)', 'data-timeline-country': row.iso3,
-            onclick: () => this.openTimeline('countries', row.iso3)}, 'Timeline'))))))),
+            onclick: () => this.openTimeline('countries', row.iso3)}, 'Timeline')))))),
       el('p', {class: 'hld-muted', 'data-field': 'shown'}, rows.length + ' of ' + r.rows.length + ' shown'));
   }
 
@@ -286,7 +286,7 @@ class Board {
           el('td', {}, e.ended ? e.ended.replace('T', ' ').substring(0, 16) : el('em', {}, 'open')),
           el('td', {}, e.step, el('span', {class: 'hld-muted'}, ' ' + (e.activityType || ''))),
           el('td', {'data-field': 'by'}, e.by || (e.heldBy ? e.heldBy.join(', ') : '')),
-          el('td', {}, e.documents.map(d => el('div', {'data-document': d.name}, d.name + ': ', link(d.url, d.url)))))))))];
+          el('td', {}, e.documents.map(d => el('div', {'data-document': d.name}, d.name + ': ', link(d.url, d.url))))))))];
   }
 }
 
