@@ -18,7 +18,7 @@ function el(tag, attributes, ...children) {
       node.setAttribute(name, value === true ? '' : String(value));
     }
   });
-  children.flat().forEach(child => {
+  children.flat(Infinity).forEach(child => {
     if (child !== undefined && child !== null && child !== false) {
       node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -76,7 +76,7 @@ class Board {
   async start() {
     loadStylesheet();
     this.root.classList.add('hld-progress');
-    this.root.replaceChildren(el('p', {class: 'hld-loading'}, 'Loading the cycles…'));
+    this.root.replaceChildren(el('p', {class: 'hld-loading'}, 'Loading the cycles\u2026'));
     try {
       this.cycles = await get(API);
     } catch (e) {
@@ -114,7 +114,7 @@ class Board {
         el('h2', {}, 'HLD progress'), select,
         el('span', {class: 'hld-muted'}, 'as of ' + p.today + ' (' + p.timeZone + ')'),
         el('span', {class: 'hld-downloads'}, 'Download the country table: ',
-          el('a', {href: base + '/countries.csv', 'data-download': 'csv'}, 'CSV'), ' · ',
+          el('a', {href: base + '/countries.csv', 'data-download': 'csv'}, 'CSV'), ' \u00b7 ',
           el('a', {href: base + '/countries.xlsx', 'data-download': 'xlsx'}, 'Excel'))),
       this.countdown(p),
       this.tracks(p),
@@ -158,8 +158,8 @@ class Board {
             el('td', {}, Object.entries(t.byOutcome).map(([o, n]) =>
               el('span', {class: 'hld-chip', 'data-outcome': o}, o + ' ' + n)))),
           t.instances.map(i => el('tr', {class: 'hld-instance', 'data-instance': i.code},
-            el('td', {}, '↳ ', i.code),
-            el('td', {colspan: 3}, i.state === 'ended' ? 'ended: ' + (i.outcome || '') : (i.currentStep || '—'),
+            el('td', {}, '\u21b3 ', i.code),
+            el('td', {colspan: 3}, i.state === 'ended' ? 'ended: ' + (i.outcome || '') : (i.currentStep || '\u2014'),
               i.heldBy && i.heldBy.length ? el('span', {class: 'hld-muted'}, ' (' + i.heldBy.join(', ') + ')') : null),
             el('td', {class: i.late ? 'hld-late' : ''}, i.late ? 'late' : ''),
             el('td', {}, el('a', {href: 'javascript:void(0)', 'data-timeline-track': i.code,
@@ -213,12 +213,12 @@ class Board {
       const section = this.root.querySelector('[data-region="' + r.regionalOffice + '"]');
       section.replaceWith(this.region(r));
     };
-    const search = el('input', {type: 'search', placeholder: 'Filter countries, steps, offices…', value: filter.text,
+    const search = el('input', {type: 'search', placeholder: 'Filter countries, steps, offices\u2026', value: filter.text,
       'data-filter': r.regionalOffice, class: 'form-control input-sm',
       onchange: e => { this.filter[r.regionalOffice] = {...filter, text: e.target.value}; rerender(); }});
     search.oninput = search.onchange;
     return el('section', {class: 'hld-card', 'data-region': r.regionalOffice},
-      el('h3', {}, 'Regional Office ' + r.city, el('span', {class: 'hld-muted'}, ' ' + r.regionalOffice + ' · ' + r.coverage)),
+      el('h3', {}, 'Regional Office ' + r.city, el('span', {class: 'hld-muted'}, ' ' + r.regionalOffice + ' \u00b7 ' + r.coverage)),
       el('p', {class: 'hld-muted'},
         el('span', {'data-field': 'countries'}, r.countries), ' countries, ',
         el('span', {'data-field': 'ended'}, r.ended), ' ended, ',
@@ -272,13 +272,13 @@ class Board {
     const title = el('h3', {}, 'Timeline of ' + t.code, ' ',
       el('a', {href: t.path + '.csv', 'data-download': 'timeline-csv', class: 'hld-small'}, 'CSV'));
     if (t.loading) {
-      return [title, el('p', {}, 'Loading…')];
+      return [title, el('p', {}, 'Loading\u2026')];
     }
     if (t.error) {
       return [title, el('p', {class: 'hld-error', 'data-field': 'error'}, t.error)];
     }
     return [title,
-      el('p', {class: 'hld-muted'}, t.data.items.map(i => i.trackName + ' (' + i.state + (i.outcome ? ': ' + i.outcome : '') + ')').join(' · ')),
+      el('p', {class: 'hld-muted'}, t.data.items.map(i => i.trackName + ' (' + i.state + (i.outcome ? ': ' + i.outcome : '') + ')').join(' \u00b7 ')),
       el('table', {class: 'table hld-table', 'data-timeline': t.code},
         el('thead', {}, el('tr', {}, ['Started', 'Ended', 'Step', 'By', 'Documents'].map(h => el('th', {}, h)))),
         el('tbody', {}, t.data.entries.map(e => el('tr', {'data-activity': e.activityId || ''},
