@@ -26,6 +26,16 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+/** Replaces the node's content; like el(), nested lists are flattened and empty parts skipped. */
+function fill(node, ...children) {
+  node.replaceChildren();
+  children.flat(Infinity).forEach(child => {
+    if (child !== undefined && child !== null && child !== false) {
+      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  });
+}
+
 function loadStylesheet() {
   if (!document.getElementById('hld-progress-style')) {
     const base = document.querySelector('base').getAttribute('app-root') + '/app/cockpit/';
@@ -76,15 +86,15 @@ class Board {
   async start() {
     loadStylesheet();
     this.root.classList.add('hld-progress');
-    this.root.replaceChildren(el('p', {class: 'hld-loading'}, 'Loading the cycles\u2026'));
+    fill(this.root, el('p', {class: 'hld-loading'}, 'Loading the cycles\u2026'));
     try {
       this.cycles = await get(API);
     } catch (e) {
-      this.root.replaceChildren(el('p', {class: 'hld-error', 'data-field': 'error'}, 'The progress board is not available: ' + e.message));
+      fill(this.root, el('p', {class: 'hld-error', 'data-field': 'error'}, 'The progress board is not available: ' + e.message));
       return;
     }
     if (!this.cycles.length) {
-      this.root.replaceChildren(el('p', {'data-field': 'no-cycle'}, 'No cycle of HLD preparation that you may see.'));
+      fill(this.root, el('p', {'data-field': 'no-cycle'}, 'No cycle of HLD preparation that you may see.'));
       return;
     }
     const wanted = cycleFromHash();
@@ -98,7 +108,7 @@ class Board {
     try {
       this.progress = await get(API + '/' + enc(cycle) + '/progress');
     } catch (e) {
-      this.root.replaceChildren(el('p', {class: 'hld-error', 'data-field': 'error'}, 'Cannot read cycle ' + cycle + ': ' + e.message));
+      fill(this.root, el('p', {class: 'hld-error', 'data-field': 'error'}, 'Cannot read cycle ' + cycle + ': ' + e.message));
       return;
     }
     this.render();
@@ -109,7 +119,7 @@ class Board {
     const select = el('select', {'data-field': 'cycle', onchange: e => this.show(e.target.value)},
       this.cycles.map(c => el('option', {value: c.cycle, selected: c.cycle === p.cycle}, c.cycle + (c.state === 'ended' ? ' (ended)' : ''))));
     const base = API + '/' + enc(p.cycle);
-    this.root.replaceChildren(
+    fill(this.root,
       el('header', {class: 'hld-header'},
         el('h2', {}, 'HLD progress'), select,
         el('span', {class: 'hld-muted'}, 'as of ' + p.today + ' (' + p.timeZone + ')'),
@@ -169,7 +179,7 @@ class Board {
 
   overdue(p) {
     return el('section', {class: 'hld-card'},
-      el('h3', {}, 'Overdue tasks ', el('span', {class: 'hld-count', 'data-field': 'overdueCount'}, p.overdue.length)),
+      el('h3', {}, 'Overdue tasks ', el('span', {class: p.overdue.length ? 'hld-count' : 'hld-count hld-none', 'data-field': 'overdueCount'}, p.overdue.length)),
       p.overdue.length ? el('table', {class: 'table hld-table'},
         el('thead', {}, el('tr', {}, ['Task', 'Track', 'Country / code', 'Office', 'Due', 'Days overdue'].map(h => el('th', {}, h)))),
         el('tbody', {}, p.overdue.map(o => el('tr', {'data-task': o.taskId},
@@ -252,7 +262,7 @@ class Board {
   async openTimeline(kind, code) {
     const path = API + '/' + enc(this.cycle) + '/' + kind + '/' + enc(code) + '/timeline';
     this.timeline = {kind, code, path, loading: true};
-    this.root.querySelector('#hld-timeline').replaceChildren(this.timelineView());
+    fill(this.root.querySelector('#hld-timeline'), this.timelineView());
     try {
       this.timeline.data = await get(path);
     } catch (e) {
@@ -260,7 +270,7 @@ class Board {
     }
     this.timeline.loading = false;
     const section = this.root.querySelector('#hld-timeline');
-    section.replaceChildren(this.timelineView());
+    fill(section, this.timelineView());
     section.scrollIntoView({block: 'start'});
   }
 
