@@ -359,12 +359,18 @@ class ProgressIT extends PostgresIntegrationTest {
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     assertThat(login.body()).contains("cockpit");
 
+    java.util.function.Supplier<String> session = () -> ((java.net.CookieManager) client.cookieHandler().orElseThrow())
+        .getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow()
+        .getValue();
+    String sessionId = session.get();
     for (int i = 0; i < 2; i++) {
       HttpResponse<String> read = client.send(HttpRequest.newBuilder(URI.create(root + base + "/progress")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(read.statusCode()).as("read %d with the session: %s", i, read.body()).isEqualTo(200);
       assertThat(read.body()).contains("\"ro-bangkok\"").doesNotContain("\"KEN\"");
     }
+    assertThat(session.get()).as("reading /api keeps Cockpit's session id (no fixation-protection rotation)")
+        .isEqualTo(sessionId);
     HttpResponse<String> other = client.send(HttpRequest.newBuilder(
         URI.create(root + base + "/countries/KEN/timeline")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(other.statusCode()).isEqualTo(403);
