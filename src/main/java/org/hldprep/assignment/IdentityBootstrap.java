@@ -108,6 +108,13 @@ public class IdentityBootstrap implements InitializingBean {
     set(GroupIds.ICP, Resources.PROCESS_DEFINITION, HldPreparationProcess.KEY, Permissions.READ,
         Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
     grant(GroupIds.ICP, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
+    // The progress board is a Cockpit page: its readers open Cockpit, and see there no instance, task
+    // or history beyond what their authorizations above already give (the board's figures come from
+    // /api, which checks their groups).
+    for (String reader : List.of(GroupIds.ICP_GOVERNING_BODIES, GroupIds.DIRECTOR_GENERAL)) {
+      grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+    referenceData.regionalOffices().forEach(o -> grant(o.code(), Resources.APPLICATION, "cockpit", Permissions.ACCESS));
   }
 
   /**

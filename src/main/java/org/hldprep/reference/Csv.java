@@ -1,21 +1,29 @@
 package org.hldprep.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the reference CSV files shipped on the classpath: RFC 4180 quoting, a header row, and
- * leading {@code #} lines that name the source of the data.
+ * Reads the reference CSV files shipped on the classpath with Apache Commons CSV: RFC 4180 quoting, a
+ * header row, and leading {@code #} lines that name the source of the data.
  */
 final class Csv {
+
+  /** RFC 4180 with {@code #} comment lines and blank lines skipped; the first record is the header. */
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#')
+      .setIgnoreEmptyLines(true).get();
 
   private Csv() {}
 
@@ -24,22 +32,19 @@ final class Csv {
     if (in == null) {
       throw new IllegalStateException("Reference data missing from the classpath: " + classpathResource);
     }
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, FORMAT)) {
       List<String> header = null;
       List<Map<String, String>> rows = new ArrayList<>();
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        List<String> cells = split(line);
+      for (CSVRecord record : parser) {
+        List<String> cells = record.toList();
         if (header == null) {
           header = cells;
           continue;
         }
         if (cells.size() != header.size()) {
           throw new IllegalStateException(classpathResource + ": expected " + header.size()
-              + " columns but found " + cells.size() + " in line: " + line);
+              + " columns but found " + cells.size() + " in line " + parser.getCurrentLineNumber() + ": " + cells);
         }
         Map<String, String> row = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -53,31 +58,13 @@ final class Csv {
     }
   }
 
+  /** The cells of one CSV line. */
   static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
+    try (CSVParser parser = CSVParser.parse(new StringReader(line), CSVFormat.RFC4180)) {
+      List<CSVRecord> records = parser.getRecords();
+      return records.isEmpty() ? List.of("") : records.get(0).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    cells.add(cell.toString());
-    return cells;
   }
 }

@@ -101,16 +101,25 @@ public class SecurityConfig {
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
     http.securityMatcher(new OrRequestMatcher(withDefaults().matcher("/engine-rest/**"),
-            withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**")))
+            withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**"),
+            // OpenAPI of /api (springdoc): the document for any user, Swagger UI for administrators
+            withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/swagger-ui/**"),
+            withDefaults().matcher("/swagger-ui.html")))
         .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless; and a request authenticated from the webapps' session (WebappSessionApiFilter) must
+        // not rotate that session's id under Cockpit.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
         .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, throttle)))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(withDefaults().matcher(HttpMethod.GET, "/actuator/health")).permitAll()
             .requestMatchers(withDefaults().matcher("/actuator/**")).hasAuthority(GroupIds.ADMIN)
+            .requestMatchers(withDefaults().matcher("/swagger-ui/**"), withDefaults().matcher("/swagger-ui.html"))
+            .hasAuthority(GroupIds.ADMIN)
             .anyRequest().authenticated())
+        // GETs under /api from the webapps' session (the progress board in Cockpit)
+        .addFilterBefore(new WebappSessionApiFilter(engine), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         .addFilterAfter(guard, EngineAuthenticationFilter.class);
     return http.build();

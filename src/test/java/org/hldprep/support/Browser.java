@@ -138,6 +138,15 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /**
+   * Runs an asynchronous script in the page (its last argument is the callback to call with the
+   * result), e.g. a {@code fetch} with the page's own session.
+   */
+  public Object jsAsync(String script, Object... args) {
+    driver.manage().timeouts().scriptTimeout(WAIT);
+    return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+  }
+
   /** Saves target/e2e-screenshots/&lt;scenario&gt;.png (or -suffix) and returns its path. */
   public Path screenshot(String suffix) {
     try {

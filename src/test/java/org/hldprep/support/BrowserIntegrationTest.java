@@ -40,9 +40,16 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
   @AfterEach
   void deleteStartedInstances() {
     if (!started.isEmpty()) {
-      runtimeService.deleteProcessInstancesIfExists(started, "browser test finished", true, true, false);
+      // Input/output mappings are skipped: a task left open (a review) has no form values to map.
+      started.forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "browser test finished", true, true,
+          true, false));
       started.clear();
     }
+  }
+
+  /** A process instance the test started by other means, deleted with the others after the test. */
+  protected void deleteAfterwards(String processInstanceId) {
+    started.add(processInstanceId);
   }
 
   protected String url(String path) {
