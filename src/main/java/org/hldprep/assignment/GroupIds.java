@@ -55,6 +55,15 @@ public final class GroupIds {
     return groups;
   }
 
+  /**
+   * The group of an IOM office of the reference data (regional-offices.csv): a Regional Office's code is
+   * its group id ({@code ro-bangkok}); the Special Liaison Offices {@code slo-nyc} and {@code slo-add}
+   * are the groups {@code iom-slo-nyc} and {@code iom-slo-add} of the contract.
+   */
+  public static String office(String officeCode) {
+    return officeCode.startsWith("slo-") ? "iom-" + officeCode : officeCode;
+  }
+
   public static String countryOffice(String iso3) {
     return "co-" + iso3.toLowerCase(Locale.ROOT);
   }

@@ -1,6 +1,7 @@
 package org.hldprep.assignment;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -14,9 +15,10 @@ import org.hldprep.reference.ReferenceData;
 /**
  * The one place where user tasks get their candidate groups. The decision {@code task-routing}
  * (processes/task-routing.dmn, hit policy COLLECT) maps each step, i.e. the task's definition key, to
- * groups of the contract or to an office role, which is resolved here from the process's country or
- * RCP. Added to every user task of every model by {@link org.hldprep.process.ProcessConventionsPlugin}.
- * A task the decision does not route fails loudly: no user task goes without candidate groups.
+ * groups of the contract or to an office role, which is resolved here from the process's country, RCP
+ * or UN Regional Commission. Added to every user task of every model by
+ * {@link org.hldprep.process.ProcessConventionsPlugin}. A task the decision does not route fails loudly:
+ * no user task goes without candidate groups.
  */
 public class TaskRouter implements TaskListener {
 
@@ -32,10 +34,16 @@ public class TaskRouter implements TaskListener {
   public static final String ROLE_REGIONAL_OFFICE = "regional-office";
   /** The IOM office serving the RCP of {@code rcpCode} as secretariat. */
   public static final String ROLE_RCP_SERVING_OFFICE = "rcp-serving-office";
+  /**
+   * Every IOM office covering the UN Regional Commission of {@code commissionCode} in the reference data
+   * (ECLAC: two Regional Offices; ECA: a Regional Office and the Special Liaison Office in Addis Ababa).
+   */
+  public static final String ROLE_REGIONAL_COMMISSION_OFFICES = "regional-commission-offices";
 
   public static final String VAR_COUNTRY_CODE = "countryCode";
   public static final String VAR_REGIONAL_OFFICE = "regionalOffice";
   public static final String VAR_RCP_CODE = "rcpCode";
+  public static final String VAR_COMMISSION_CODE = "commissionCode";
 
   private final ReferenceData referenceData;
 
@@ -53,7 +61,12 @@ public class TaskRouter implements TaskListener {
             .variables(Variables.createVariables().putValue(STEP, step)).evaluate());
     Set<String> groups = new LinkedHashSet<>();
     for (Map<String, Object> row : result.getResultList()) {
-      groups.add(resolve((String) row.get(GROUP), task));
+      String groupOrRole = (String) row.get(GROUP);
+      if (ROLE_REGIONAL_COMMISSION_OFFICES.equals(groupOrRole)) {
+        groups.addAll(regionalCommissionOffices(task));
+      } else {
+        groups.add(resolve(groupOrRole, task));
+      }
     }
     if (groups.isEmpty()) {
       throw new IllegalStateException("The decision " + DECISION_KEY + " routes no group to the step " + step
@@ -79,8 +92,16 @@ public class TaskRouter implements TaskListener {
         yield regionalOffice;
       }
       case ROLE_RCP_SERVING_OFFICE -> referenceData.requireRcp(stringVariable(task, VAR_RCP_CODE)).servingOffice();
+      case ROLE_REGIONAL_COMMISSION_OFFICES -> throw new IllegalArgumentException(groupOrRole
+          + " names several groups: see regionalCommissionOffices");
       default -> groupOrRole;
     };
+  }
+
+  /** The groups of the offices covering the process's Regional Commission, from the reference data only. */
+  public List<String> regionalCommissionOffices(DelegateTask task) {
+    return referenceData.requireRegionalCommission(stringVariable(task, VAR_COMMISSION_CODE)).coveringOffices().stream()
+        .map(GroupIds::office).toList();
   }
 
   private MemberState memberState(DelegateTask task) {

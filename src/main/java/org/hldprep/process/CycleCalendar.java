@@ -2,10 +2,13 @@ package org.hldprep.process;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The deadlines of one HLD cycle, as ISO dates (yyyy-MM-dd) kept in process variables so that a
@@ -55,6 +58,37 @@ public final class CycleCalendar {
   public static final String BRIEFING_APPROVAL_DEADLINE = "briefingApprovalDeadline";
   public static final String COUNCIL_REPORT_DEADLINE = "councilReportDeadline";
 
+  // ---- new-tracks (issue 9 §1): dates of ceb-hlcp-paper, ny-roundtable, regional-commission-input and
+  // the Dialogue week, 2013 defaults from domain.md §§0, 3 (the calendar branch derives them from the HLD).
+  /** End of the GMG comment round on the CEB/HLCP paper (inferred). */
+  public static final String HLCP_COMMENT_DEADLINE = "hlcpCommentDeadline";
+  /** Submission of the cleared paper to HLCP (inferred, before the planned January session). */
+  public static final String HLCP_SUBMISSION_DEADLINE = "hlcpSubmissionDeadline";
+  /** The HLCP session expected to take up the paper: planned January 2013, held March 2013 (move it when it slips). */
+  public static final String HLCP_SESSION_DATE = "hlcpSessionDate";
+  /** The CEB's first regular session of 2013 (April 2013), expected to endorse the paper. */
+  public static final String CEB_SESSION_DATE = "cebSessionDate";
+  /** Launch of the joint publication (27 Sep 2013). */
+  public static final String CEB_PAPER_LAUNCH_DATE = "cebPaperLaunchDate";
+  /** The New York round tables, comma-separated ISO dates (seed footnote 5 and the HLD series page). */
+  public static final String ROUNDTABLE_DATES = "roundtableDates";
+  /** The round-table series report (17 Sep 2013). */
+  public static final String ROUNDTABLE_SERIES_REPORT_DATE = "roundtableSeriesReportDate";
+  /** Cut-off for inputs to the Secretary-General's report (inferred: A/68/190 is dated 25 Jul 2013). */
+  public static final String SG_REPORT_INPUT_DEADLINE = "sgReportInputDeadline";
+  public static final String ECA_MEETING_DATE = "ecaMeetingDate";
+  /** No ECE meeting date was found (domain.md §6): inferred. */
+  public static final String ECE_MEETING_DATE = "eceMeetingDate";
+  /** No ECLAC meeting date was found (domain.md §6): inferred. */
+  public static final String ECLAC_MEETING_DATE = "eclacMeetingDate";
+  public static final String ESCAP_MEETING_DATE = "escapMeetingDate";
+  public static final String ESCWA_MEETING_DATE = "escwaMeetingDate";
+  /** The Director General's statement to the Dialogue, a week before it. */
+  public static final String DG_STATEMENT_DEADLINE = "dgStatementDeadline";
+  /** Calendar values that are lists of dates rather than one date. */
+  private static final Set<String> DATE_LISTS = Set.of(ROUNDTABLE_DATES);
+  // ---- end new-tracks
+
   private static final Map<String, String> BASE = base();
 
   private CycleCalendar() {}
@@ -84,6 +118,21 @@ public final class CycleCalendar {
     // inferred: about a month after the modalities resolution A/RES/67/219 (Dec 2012, domain.md §0)
     dates.put(OUTCOME_FORMAT_DEADLINE, "2013-01-31");
     dates.put(COUNCIL_REPORT_DEADLINE, "2013-11-26");
+    // ---- new-tracks (issue 9 §1)
+    dates.put(HLCP_COMMENT_DEADLINE, "2012-12-14");
+    dates.put(HLCP_SUBMISSION_DEADLINE, "2013-01-11");
+    dates.put(HLCP_SESSION_DATE, "2013-01-31");
+    dates.put(CEB_SESSION_DATE, "2013-04-12");
+    dates.put(CEB_PAPER_LAUNCH_DATE, "2013-09-27");
+    dates.put(ROUNDTABLE_DATES, "2012-10-12,2013-01-24,2013-02-20,2013-04-23,2013-06-07");
+    dates.put(ROUNDTABLE_SERIES_REPORT_DATE, "2013-09-17");
+    dates.put(SG_REPORT_INPUT_DEADLINE, "2013-06-30");
+    dates.put(ECA_MEETING_DATE, "2013-07-03");
+    dates.put(ECE_MEETING_DATE, "2013-06-20");
+    dates.put(ECLAC_MEETING_DATE, "2013-06-12");
+    dates.put(ESCAP_MEETING_DATE, "2013-05-29");
+    dates.put(ESCWA_MEETING_DATE, "2013-06-04");
+    // ---- end new-tracks
     return Collections.unmodifiableMap(dates);
   }
 
@@ -111,6 +160,7 @@ public final class CycleCalendar {
     derive(dates, given, RCP_INVITATION_DEADLINE, parse(RCP_MEETING_DATE, dates.get(RCP_MEETING_DATE)).minusWeeks(6));
     derive(dates, given, BRIEFING_PACK_DATE, parse(HLD_DATE, dates.get(HLD_DATE)).minusDays(10));
     derive(dates, given, BRIEFING_APPROVAL_DEADLINE, parse(HLD_DATE, dates.get(HLD_DATE)).minusDays(3));
+    derive(dates, given, DG_STATEMENT_DEADLINE, parse(HLD_DATE, dates.get(HLD_DATE)).minusDays(7)); // new-tracks
     return dates;
   }
 
@@ -129,7 +179,8 @@ public final class CycleCalendar {
   private static void copyIfGiven(Map<String, ?> given, String key, Map<String, String> dates) {
     Object value = given.get(key);
     if (value != null && !value.toString().isBlank()) {
-      dates.put(key, parse(key, value.toString()).toString());
+      dates.put(key, DATE_LISTS.contains(key) ? String.join(",", dates(key, value).stream().map(LocalDate::toString)
+          .toList()) : parse(key, value.toString()).toString());
     }
   }
 
@@ -137,6 +188,34 @@ public final class CycleCalendar {
     dates.put(key, fallback.toString());
     copyIfGiven(given, key, dates);
   }
+
+  // ---- new-tracks (issue 9 §1): the same checks for dates that live outside the calendar map
+  /**
+   * A date a process holds for itself (an event's or a meeting's own date), read as the calendar reads
+   * its dates: one parser for all of them.
+   *
+   * @throws IllegalArgumentException naming the variable whose value is not an ISO date
+   */
+  public static LocalDate date(String key, Object value) {
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalArgumentException(key + " must be an ISO date (yyyy-MM-dd), got nothing");
+    }
+    return parse(key, value.toString().trim());
+  }
+
+  /**
+   * A list of dates (text separated by commas or semicolons, a JSON array text or a collection), in
+   * order and without repeats, e.g. {@value #ROUNDTABLE_DATES}.
+   *
+   * @throws IllegalArgumentException naming the variable and the value that is not an ISO date
+   */
+  public static List<LocalDate> dates(String key, Object value) {
+    String text = value instanceof java.util.Collection<?> items
+        ? items.stream().map(String::valueOf).collect(Collectors.joining(",")) : String.valueOf(value);
+    return Arrays.stream(text.replaceAll("[\\[\\]\"]", "").split("[,;]")).map(String::trim)
+        .filter(part -> !part.isEmpty()).map(part -> parse(key, part)).distinct().sorted().toList();
+  }
+  // ---- end new-tracks
 
   private static LocalDate parse(String key, String value) {
     try {

@@ -25,10 +25,10 @@ public final class ReferenceData {
   private final Map<String, Rcp> rcps;
   private final Map<String, Office> offices;
   private final Map<String, NamedEntry> gmgMembers;
-  private final Map<String, NamedEntry> regionalCommissions;
+  private final Map<String, RegionalCommission> regionalCommissions;
 
   private ReferenceData(Map<String, MemberState> memberStates, Map<String, Rcp> rcps, Map<String, Office> offices,
-      Map<String, NamedEntry> gmgMembers, Map<String, NamedEntry> regionalCommissions) {
+      Map<String, NamedEntry> gmgMembers, Map<String, RegionalCommission> regionalCommissions) {
     this.memberStates = memberStates;
     this.rcps = rcps;
     this.offices = offices;
@@ -57,8 +57,11 @@ public final class ReferenceData {
         .toList(), Office::code);
     Map<String, NamedEntry> gmg = index(Csv.read("reference/gmg-members.csv").stream()
         .map(r -> new NamedEntry(r.get("code"), r.get("name"))).toList(), NamedEntry::code);
-    Map<String, NamedEntry> commissions = index(Csv.read("reference/regional-commissions.csv").stream()
-        .map(r -> new NamedEntry(r.get("code"), r.get("name"))).toList(), NamedEntry::code);
+    Map<String, RegionalCommission> commissions = index(Csv.read("reference/regional-commissions.csv").stream()
+        .map(r -> new RegionalCommission(r.get("code"), r.get("name"), r.get("seat_city"), r.get("seat_iso3"),
+            List.of(r.get("covering_offices").split(";")), r.get("covering_offices_basis"),
+            r.get("covering_offices_source")))
+        .toList(), RegionalCommission::code);
     return new ReferenceData(states, rcps, offices, gmg, commissions);
   }
 
@@ -82,8 +85,19 @@ public final class ReferenceData {
     return gmgMembers.values();
   }
 
-  public Collection<NamedEntry> regionalCommissions() {
+  public Collection<RegionalCommission> regionalCommissions() {
     return regionalCommissions.values();
+  }
+
+  public Optional<RegionalCommission> regionalCommission(String code) {
+    return Optional.ofNullable(code).map(c -> regionalCommissions.get(c.trim().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The UN Regional Commission of a code (any case), or a message that names the bad value. */
+  public RegionalCommission requireRegionalCommission(String code) {
+    return regionalCommission(code).orElseThrow(() -> new UnknownReferenceCodeException(
+        "Unknown Regional Commission code '" + code + "': expected one of "
+            + String.join(", ", regionalCommissions.keySet())));
   }
 
   public Optional<MemberState> memberState(String iso3) {
@@ -113,6 +127,14 @@ public final class ReferenceData {
       if (office == null || !office.isRegionalOffice()) {
         throw new IllegalStateException("Member State " + state.iso3() + " names an unknown Regional Office: "
             + state.regionalOffice());
+      }
+    }
+    for (RegionalCommission commission : regionalCommissions.values()) {
+      for (String office : commission.coveringOffices()) {
+        if (!offices.containsKey(office)) {
+          throw new IllegalStateException("Regional Commission " + commission.code() + " names an unknown IOM office: "
+              + office);
+        }
       }
     }
   }

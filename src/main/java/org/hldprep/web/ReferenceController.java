@@ -7,6 +7,7 @@ import org.hldprep.reference.NamedEntry;
 import org.hldprep.reference.Office;
 import org.hldprep.reference.Rcp;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.reference.RegionalCommission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,7 +58,7 @@ public class ReferenceController {
   }
 
   @GetMapping("/regional-commissions")
-  public Collection<NamedEntry> regionalCommissions() {
+  public Collection<RegionalCommission> regionalCommissions() {
     return referenceData.regionalCommissions();
   }
 

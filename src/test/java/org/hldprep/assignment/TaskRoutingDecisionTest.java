@@ -70,7 +70,7 @@ class TaskRoutingDecisionTest {
   void theTableNamesOnlyGroupsOfTheContractOrOfficeRoles() {
     Set<String> known = new java.util.HashSet<>(GroupIds.contractGroups(ReferenceData.get()).keySet());
     known.addAll(Set.of(TaskRouter.ROLE_COUNTRY_OFFICE, TaskRouter.ROLE_REGIONAL_OFFICE,
-        TaskRouter.ROLE_RCP_SERVING_OFFICE));
+        TaskRouter.ROLE_RCP_SERVING_OFFICE, TaskRouter.ROLE_REGIONAL_COMMISSION_OFFICES));
     List<String> outputs = decision.getDecisionLogic() instanceof org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl table
         ? table.getRules().stream().flatMap(r -> r.getConclusions().stream())
             .map(c -> c.getExpression().replace("\"", "")).toList()
@@ -84,5 +84,36 @@ class TaskRoutingDecisionTest {
     assertThat(groupsOf("Task_ReviewNationalSummary")).containsExactly(TaskRouter.ROLE_REGIONAL_OFFICE);
     assertThat(groupsOf("Task_ResolveEscalatedReview")).containsExactly(GroupIds.ICP);
     assertThat(groupsOf("Task_NotInAnyModel")).isEmpty();
+  }
+
+  @Test
+  void stepsOfTheNewTracksGoToTheirOwners() {
+    assertThat(groupsOf("Task_DraftIomRecommendations")).containsExactly(GroupIds.POLICY_RESEARCH);
+    assertThat(groupsOf("Task_RevisePaperForHlcp")).containsExactlyInAnyOrder(GroupIds.ICP_PARTNERSHIPS,
+        GroupIds.POLICY_RESEARCH);
+    assertThat(groupsOf("Task_ClearPaper")).containsExactly(GroupIds.DIRECTOR_GENERAL);
+    assertThat(groupsOf("Task_SharePaperInGeneva")).containsExactly(GroupIds.ICP_GOVERNING_BODIES);
+    assertThat(groupsOf("Task_SharePaperInNewYork")).containsExactly(GroupIds.LIAISON_NEW_YORK);
+    assertThat(groupsOf("Task_ConfirmCoHosts")).containsExactly(GroupIds.LIAISON_NEW_YORK);
+    assertThat(groupsOf("Task_ClearRoundtableSummary")).containsExactly(GroupIds.ICP);
+    assertThat(groupsOf("Task_ReviewChairSummary")).containsExactly(TaskRouter.ROLE_REGIONAL_COMMISSION_OFFICES);
+    assertThat(groupsOf("Task_ForwardInputToDialogue")).containsExactly(GroupIds.LIAISON_NEW_YORK);
+  }
+
+  @Test
+  void noUserTaskIdIsUsedByTwoModels() throws IOException {
+    // The table is keyed by the task id alone: an id in two models would collect both models' groups.
+    Map<String, String> modelOfTask = new java.util.HashMap<>();
+    List<String> reused = new ArrayList<>();
+    for (Path model : models()) {
+      for (UserTask task : Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(UserTask.class)) {
+        String earlier = modelOfTask.putIfAbsent(task.getId(), model.getFileName().toString());
+        if (earlier != null) {
+          reused.add(task.getId() + " in " + earlier + " and " + model.getFileName());
+        }
+      }
+    }
+    assertThat(modelOfTask).containsKeys("Task_ClearPaper", "Task_ConfirmCoHosts", "Task_AgreeCoOrganization");
+    assertThat(reused).isEmpty();
   }
 }

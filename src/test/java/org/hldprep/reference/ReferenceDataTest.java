@@ -36,8 +36,23 @@ class ReferenceDataTest {
     assertThat(colombo.servingOffice()).isEqualTo("co-lka");
     assertThat(data.requireRcp("budapest-process").iomIsSecretariat()).isFalse();
     assertThat(data.gmgMembers()).hasSize(16);
-    assertThat(data.regionalCommissions()).extracting(NamedEntry::code)
+    assertThat(data.regionalCommissions()).extracting(RegionalCommission::code)
         .containsExactly("eca", "ece", "eclac", "escap", "escwa");
+  }
+
+  @Test
+  void everyRegionalCommissionIsCoveredByKnownIomOfficesWithTheBasisOfTheAssignment() {
+    Set<String> offices = data.offices().stream().map(Office::code).collect(Collectors.toSet());
+    assertThat(data.regionalCommissions()).allSatisfy(commission -> {
+      assertThat(commission.coveringOffices()).isNotEmpty().allSatisfy(office -> assertThat(offices).contains(office));
+      assertThat(commission.coveringOfficesBasis()).isIn("source", "inferred", "partly-inferred");
+      assertThat(commission.coveringOfficesSource()).isNotBlank();
+    });
+    assertThat(data.requireRegionalCommission(" ECA ").coveringOffices()).containsExactly("ro-nairobi", "slo-add");
+    assertThat(data.requireRegionalCommission("eclac").coveringOffices()).containsExactly("ro-buenosaires", "ro-sanjose");
+    assertThat(data.requireRegionalCommission("escap").acronym()).isEqualTo("ESCAP");
+    assertThatThrownBy(() -> data.requireRegionalCommission("ecwa"))
+        .isInstanceOf(UnknownReferenceCodeException.class).hasMessageContaining("'ecwa'").hasMessageContaining("escwa");
   }
 
   @Test

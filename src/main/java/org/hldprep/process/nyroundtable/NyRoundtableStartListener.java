@@ -1,0 +1,38 @@
+package org.hldprep.process.nyroundtable;
+
+import static org.hldprep.process.nyroundtable.NyRoundtableProcess.EVENT_DATE;
+import static org.hldprep.process.nyroundtable.NyRoundtableProcess.HELD_BEFORE_CYCLE;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.InputVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of one round table: the event's date is required and checked like a calendar date (a bad one
+ * refuses the start with a 400 naming it); the series report date comes from the cycle calendar. An
+ * event whose day is already over when the instance starts (in 2013 the first one, 12 Oct 2012, came
+ * before MC/2353) is marked {@code heldBeforeCycle}: its summary is recorded, nothing is prepared.
+ */
+@Component("nyRoundtableStartListener")
+public class NyRoundtableStartListener implements ExecutionListener {
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    LocalDate eventDate;
+    try {
+      eventDate = CycleCalendar.date(EVENT_DATE, execution.getVariable(EVENT_DATE));
+    } catch (IllegalArgumentException e) {
+      throw new BadUserRequestException("The start variable " + e.getMessage());
+    }
+    execution.setVariable(EVENT_DATE, eventDate.toString());
+    InputVariables.completeCalendar(execution, CycleCalendar.ROUNDTABLE_SERIES_REPORT_DATE);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    execution.setVariable(HELD_BEFORE_CYCLE, eventDate.isBefore(today));
+  }
+}
