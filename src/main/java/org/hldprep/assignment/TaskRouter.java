@@ -39,6 +39,9 @@ public class TaskRouter implements TaskListener {
    * (ECLAC: two Regional Offices; ECA: a Regional Office and the Special Liaison Office in Addis Ababa).
    */
   public static final String ROLE_REGIONAL_COMMISSION_OFFICES = "regional-commission-offices";
+  /** Every office role the decision may return; anything else it returns must be a group id. */
+  public static final java.util.Set<String> ROLES = java.util.Set.of(ROLE_COUNTRY_OFFICE, ROLE_REGIONAL_OFFICE,
+      ROLE_RCP_SERVING_OFFICE, ROLE_REGIONAL_COMMISSION_OFFICES);
 
   public static final String VAR_COUNTRY_CODE = "countryCode";
   public static final String VAR_REGIONAL_OFFICE = "regionalOffice";

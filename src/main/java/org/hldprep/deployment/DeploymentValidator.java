@@ -58,8 +58,7 @@ public class DeploymentValidator {
   static final String BINDING_VERSION = "version";
   static final String BINDING_VERSION_TAG = "versionTag";
 
-  private static final Set<String> OFFICE_ROLES = Set.of(TaskRouter.ROLE_COUNTRY_OFFICE,
-      TaskRouter.ROLE_REGIONAL_OFFICE, TaskRouter.ROLE_RCP_SERVING_OFFICE);
+  private static final Set<String> OFFICE_ROLES = TaskRouter.ROLES;
 
   private final Set<String> knownGroups;
 
