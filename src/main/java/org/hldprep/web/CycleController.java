@@ -31,13 +31,14 @@ public class CycleController {
   /**
    * Starts a cycle. Body (every field optional): {@code cycle} (business key, default HLD + year of the
    * HLD), {@code memberStates} and {@code rcps} (lists of codes; default all), {@code calendar} (calendar
-   * key to ISO date, e.g. {@code hldDate}).
+   * key to ISO date, e.g. {@code hldDate}; the other dates follow the HLD), {@code timeZone} (IANA id,
+   * default Europe/Zurich, the zone of Geneva), {@code replay} (true to replay a past year: dates already past are accepted).
    */
   @PostMapping
   public ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) StartCycleRequest request) {
-    StartCycleRequest body = request == null ? new StartCycleRequest(null, null, null, null) : request;
-    return ResponseEntity.status(HttpStatus.CREATED)
-        .body(cycles.start(body.cycle(), body.memberStates(), body.rcps(), body.calendar()));
+    StartCycleRequest body = request == null ? new StartCycleRequest(null, null, null, null, null, null) : request;
+    return ResponseEntity.status(HttpStatus.CREATED).body(cycles.start(body.cycle(), body.memberStates(),
+        body.rcps(), body.calendar(), body.timeZone(), body.replay()));
   }
 
   @GetMapping("/{cycle}")
@@ -54,5 +55,5 @@ public class CycleController {
   }
 
   public record StartCycleRequest(String cycle, List<String> memberStates, List<String> rcps,
-      Map<String, String> calendar) {}
+      Map<String, String> calendar, String timeZone, Boolean replay) {}
 }

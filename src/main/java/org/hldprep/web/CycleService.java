@@ -2,25 +2,34 @@ package org.hldprep.web;
 
 import static org.hldprep.process.hldpreparation.HldPreparationProcess.*;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.assignment.GroupIds;
+import org.hldprep.input.InputParser;
 import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.Deadlines;
+import org.hldprep.process.InputVariables;
 import org.hldprep.process.hldpreparation.CycleDefinition;
 import org.hldprep.process.hldpreparation.HldPreparationStartListener;
 import org.hldprep.reference.ReferenceData;
@@ -46,26 +55,34 @@ public class CycleService {
       "OutcomeAdopted", new ExternalEvent("OutcomeAdopted", Set.of(GroupIds.LIAISON_NEW_YORK, GroupIds.ICP), false,
           "pga-outcome-input", List.of("outcomeSymbol"), List.of()),
       MESSAGE_CALENDAR_CHANGED, new ExternalEvent(MESSAGE_CALENDAR_CHANGED, Set.of(GroupIds.ICP), false, "",
-          List.of(CALENDAR_CHANGES), List.of()));
+          List.of(CALENDAR_CHANGES), List.of(CycleCalendar.REPLAY)));
 
   static final int CORRELATION_ATTEMPTS = 3;
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
   private final ReferenceData referenceData;
 
   public CycleService(RuntimeService runtimeService, HistoryService historyService, IdentityService identityService,
+      AuthorizationService authorizationService,
       ReferenceData referenceData) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.identityService = identityService;
+    this.authorizationService = authorizationService;
     this.referenceData = referenceData;
   }
 
-  /** Checks everything first (400 naming the bad value), then starts the master as the caller. */
+  /**
+   * Checks everything first (400 naming the bad value: codes, dates, their order, dates already past
+   * unless {@code replay}), then starts the master as the caller with the dates given (the others follow
+   * the HLD).
+   */
   public Map<String, Object> start(String cycle, List<String> memberStates, List<String> rcps,
-      Map<String, String> calendar) {
+      Map<String, String> calendar, String timeZone, Boolean replay) {
+    requireMayStartCycles();
     Map<String, String> dates = calendar == null ? Map.of() : calendar;
     for (String key : dates.keySet()) {
       if (!CycleCalendar.isCalendarKey(key)) {
@@ -75,7 +92,8 @@ public class CycleService {
     }
     CycleDefinition definition;
     try {
-      definition = CycleDefinition.of(cycle, memberStates, rcps, dates, referenceData);
+      definition = CycleDefinition.of(cycle, memberStates, rcps, dates, timeZone, replay, referenceData,
+          InputVariables::today);
     } catch (UnknownReferenceCodeException | IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage());
     }
@@ -85,8 +103,10 @@ public class CycleService {
     }
     VariableMap variables = Variables.createVariables()
         .putValue(MEMBER_STATES, String.join(",", definition.memberStates()))
-        .putValue(RCPS, String.join(",", definition.rcps()));
-    definition.calendar().forEach(variables::putValue);
+        .putValue(RCPS, String.join(",", definition.rcps()))
+        .putValue(CycleCalendar.TIME_ZONE, definition.timeZone().getId())
+        .putValue(CycleCalendar.REPLAY, definition.replay());
+    dates.forEach(variables::putValue);
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(KEY).businessKey(definition.cycle())
         .setVariables(variables).execute();
     Map<String, Object> result = new LinkedHashMap<>();
@@ -95,8 +115,19 @@ public class CycleService {
     result.put("memberStates", definition.memberStates().size());
     result.put("rcps", definition.rcps().size());
     result.put("regionalOffices", definition.regionalOffices());
+    result.put("timeZone", definition.timeZone().getId());
+    result.put("replay", definition.replay());
     result.put("calendar", definition.calendar());
     return result;
+  }
+
+  /** Who may not start a cycle hears so first (403), before any check of what they sent. */
+  private void requireMayStartCycles() {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller != null && !authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+        Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, KEY)) {
+      throw new ForbiddenException("Only HLD coordination (group " + GroupIds.ICP + ") may start or change cycles");
+    }
   }
 
   /** The cycle as the caller may see it (engine authorizations apply), with its tallies. */
@@ -106,7 +137,8 @@ public class CycleService {
         .findFirst().orElseThrow(() -> new NotFoundException("No cycle " + cycle + " that you may see"));
     Map<String, Object> variables = historyService.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(master.getId()).variableNameIn(CONSULTATION_OUTCOMES, RCP_OUTCOMES, TRACK_OUTCOMES,
-            "hldDate", MEMBER_STATES, RCPS).listPage(0, 100).stream()
+            CycleCalendar.HLD_DATE, CycleCalendar.TIME_ZONE, MEMBER_STATES, RCPS, OPEN_CHILDREN, OPEN_AT_REPORT)
+        .listPage(0, 100).stream()
         .filter(v -> v.getValue() != null)
         .collect(Collectors.toMap(v -> v.getName(), v -> v.getValue(), (a, b) -> a, LinkedHashMap::new));
     Map<String, Long> openChildren = runtimeService.createProcessInstanceQuery().superProcessInstanceId(master.getId())
@@ -158,7 +190,12 @@ public class CycleService {
     });
     String target = target(cycle, event, variables);
     if (MESSAGE_CALENDAR_CHANGED.equals(message)) {
-      variables.put(CALENDAR_CHANGES, HldPreparationStartListener.json(checkedCalendar(variables.get(CALENDAR_CHANGES))));
+      Object replay = variables.remove(CycleCalendar.REPLAY);
+      variables.put(CALENDAR_CHANGES, HldPreparationStartListener.json(checkedCalendarChange(cycle,
+          variables.get(CALENDAR_CHANGES), replay)));
+      if (replay != null) {
+        variables.put(CALENDAR_CHANGE_REPLAY, replay);
+      }
     }
     asEngine(() -> {
       // The job executor may be moving the same instance on (a child ending, a timer): a concurrent
@@ -167,6 +204,8 @@ public class CycleService {
         try {
           return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(target)
               .setVariables(variables).correlateWithResult();
+        } catch (BadUserRequestException e) {
+          throw new InvalidRequestException(e.getMessage());
         } catch (MismatchingMessageCorrelationException e) {
           throw new ConflictException("Nothing in cycle " + cycle + " is waiting for " + message + " now (" + target + ")");
         } catch (OptimisticLockingException e) {
@@ -197,20 +236,30 @@ public class CycleService {
     return event.targetSuffix().isEmpty() ? cycle : cycle + "-" + event.targetSuffix();
   }
 
+  /**
+   * The dates of a CalendarChanged, checked against the running cycle as the master will check them
+   * (a 400 before anything is sent): known keys, ISO dates, order, nothing still ahead moved into the
+   * past unless the message or the cycle says replay.
+   */
   @SuppressWarnings("unchecked")
-  private static Map<String, String> checkedCalendar(Object value) {
+  private Map<String, String> checkedCalendarChange(String cycle, Object value, Object replay) {
     if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
       throw new InvalidRequestException("calendarChanges must be an object of calendar dates, e.g. {\"hldDate\": \"2013-10-03\"}");
     }
     Map<String, String> changes = new LinkedHashMap<>();
-    ((Map<String, Object>) map).forEach((key, date) -> {
-      if (!CycleCalendar.isCalendarKey(key)) {
-        throw new InvalidRequestException("Unknown calendar date '" + key + "'");
-      }
-      changes.put(key, String.valueOf(date));
-    });
+    ((Map<String, Object>) map).forEach((key, date) -> changes.put(key, String.valueOf(date)));
+    ProcessInstance master = asEngine(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(cycle).singleResult());
+    if (master == null) {
+      throw new ConflictException("No running cycle " + cycle + " to change the calendar of");
+    }
+    Map<String, Object> current = asEngine(() -> runtimeService.getVariables(master.getId()));
     try {
-      CycleCalendar.resolve(changes);
+      boolean isReplay = Boolean.TRUE.equals(current.get(CycleCalendar.REPLAY))
+          || (!InputParser.blank(replay) && InputParser.flag(CycleCalendar.REPLAY, replay));
+      ZoneId zone = Deadlines.zone(current.get(CycleCalendar.TIME_ZONE));
+      CycleCalendar.changeChecked(current, new LinkedHashSet<>(InputParser.codes(current.get(CycleCalendar.GIVEN_DATES))),
+          changes, isReplay, InputVariables.today(zone));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage());
     }

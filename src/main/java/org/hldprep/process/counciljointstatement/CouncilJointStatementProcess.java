@@ -1,5 +1,8 @@
 package org.hldprep.process.counciljointstatement;
 
+import java.util.List;
+import org.hldprep.process.CycleCalendar;
+
 /**
  * Keys, element ids, variables, messages and outcomes of {@code council-joint-statement}: the IOM
  * Council's joint statement to the HLD (MC/2353 §35), from the Friends of the Chair to the transmittal.
@@ -7,6 +10,11 @@ package org.hldprep.process.counciljointstatement;
 public final class CouncilJointStatementProcess {
 
   public static final String KEY = "council-joint-statement";
+
+  /** The calendar dates this process waits on and is due by (CycleCalendar keys), passed by the master. */
+  public static final List<String> CALENDAR_KEYS = List.of(CycleCalendar.FOTC_CONSTITUTION_DEADLINE,
+      CycleCalendar.ZERO_DRAFT_DEADLINE, CycleCalendar.FINAL_TEXT_DEADLINE, CycleCalendar.SPECIAL_SESSION_DATE,
+      CycleCalendar.ENDORSEMENT_DEADLINE, CycleCalendar.TRANSMITTAL_DEADLINE);
   /** Business key the REST layer and the master use, so that a Permanent Mission's objection finds the instance. */
   public static final String BUSINESS_KEY_SUFFIX = "council-joint-statement";
 
@@ -36,7 +44,24 @@ public final class CouncilJointStatementProcess {
   public static final String TASK_TRANSMIT = "Task_TransmitStatement";
   public static final String END_NOT_PURSUED = "EndEvent_NotPursued";
   public static final String END_NO_CONSENSUS_IN_FRIENDS = "EndEvent_NoConsensusInFriends";
+  // Phases and their cut-offs
+  public static final String TIMER_CONSTITUTION_CUT_OFF = "Timer_ConstitutionCutOff";
+  public static final String END_CONSTITUTION_CUT_OFF = "EndEvent_ConstitutionCutOff";
+  public static final String SUB_PROCESS_NEGOTIATE_TEXT = "SubProcess_NegotiateText";
+  public static final String TIMER_NEGOTIATION_CUT_OFF = "Timer_NegotiationCutOff";
+  public static final String END_NEGOTIATION_CUT_OFF = "EndEvent_NegotiationCutOff";
+  public static final String TASK_DECIDE_AT_REVISION_LIMIT = "Task_DecideAtRevisionLimit";
+  public static final String SUB_PROCESS_ADOPT_UNDER_SILENCE = "SubProcess_AdoptUnderSilence";
+  public static final String TIMER_SILENCE_CUT_OFF = "Timer_SilenceCutOff";
+  public static final String END_SILENCE_CUT_OFF = "EndEvent_SilenceCutOff";
+  public static final String SUB_PROCESS_ENDORSE_TEXT = "SubProcess_EndorseText";
+  public static final String TIMER_ENDORSEMENT_CUT_OFF = "Timer_EndorsementCutOff";
+  public static final String END_ENDORSEMENT_CUT_OFF = "EndEvent_EndorsementCutOff";
+  public static final String END_NOT_ENDORSED = "EndEvent_NotEndorsed";
+  public static final String TIMER_TRANSMITTAL_CUT_OFF = "Timer_TransmittalCutOff";
+  public static final String END_TRANSMITTAL_OPEN_AT_CUT_OFF = "EndEvent_TransmittalOpenAtCutOff";
   public static final String END_NO_CONSENSUS = "EndEvent_NoConsensus";
+  /** Error ends inside the endorsement phase, caught on its boundary and ended not-endorsed. */
   public static final String END_NOT_ENDORSED_BY_SESSION = "EndEvent_NotEndorsedBySession";
   public static final String END_NOT_ENDORSED_INTERSESSIONALLY = "EndEvent_NotEndorsedIntersessionally";
   public static final String END_TRANSMITTED = "EndEvent_Transmitted";
@@ -51,11 +76,20 @@ public final class CouncilJointStatementProcess {
   public static final String OBJECTIONS = "objections";
   public static final String OBJECTION_COUNT = "objectionCount";
 
+  /** Revisions of the draft (another reading, or returned by legal) after which the Chair decides instead. */
+  public static final String MAX_REVISIONS = "maxRevisions";
+  public static final int DEFAULT_MAX_REVISIONS = 3;
+  /** Revisions so far (counted when the secretariat revises the draft). */
+  public static final String REVISIONS = "revisions";
+
   /** ISO 8601 duration of the silence window (start variable, optional; the circulation form may change it). */
   public static final String SILENCE_WINDOW = "silenceWindow";
   public static final String DEFAULT_SILENCE_WINDOW = "PT72H";
   /** Silence procedures run so far (incremented when the text is circulated). */
   public static final String SILENCE_ROUND = "silenceRound";
+
+  /** Settings a cycle may give for this track (passed by the master when set). */
+  public static final List<String> SETTINGS = List.of(SILENCE_WINDOW, MAX_REVISIONS);
 
   /** The reading under way (1 = the zero draft); incremented when the secretariat revises the draft. */
   public static final String READING_ROUND = "readingRound";
@@ -83,6 +117,8 @@ public final class CouncilJointStatementProcess {
   public static final String ENDORSEMENT_ROUTE = "endorsementRoute";
   public static final String SESSION_STATUS = "sessionStatus";
   public static final String ENDORSEMENT_DECISION = "endorsementDecision";
+  /** The Chair's decision at the revision limit: {@code clearance} or {@code stop}. */
+  public static final String LIMIT_DECISION = "limitDecision";
 
   /** ISO date the notice of the special session goes out (form of the route choice). */
   public static final String NOTICE_DATE = "noticeDate";
@@ -99,6 +135,7 @@ public final class CouncilJointStatementProcess {
   public static final String OUTCOME_NOT_PURSUED = "not-pursued";
   public static final String OUTCOME_NO_CONSENSUS = "no-consensus";
   public static final String OUTCOME_NOT_ENDORSED = "not-endorsed";
+  public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
   private CouncilJointStatementProcess() {}
 

@@ -3,14 +3,12 @@ package org.hldprep.process.counciljointstatement;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.hldprep.process.ProcessTestSupport.complete;
 import static org.hldprep.process.counciljointstatement.CouncilJointStatementProcess.*;
 
-import java.sql.Date;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -26,7 +24,6 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.hldprep.process.ProcessTestSupport;
-import org.hldprep.process.RecordOutcomeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "processes/forms/circulate-statement-under-silence.form", "processes/forms/decide-after-broken-silence.form",
     "processes/forms/revise-statement-after-objection.form", "processes/forms/choose-endorsement-route.form",
     "processes/forms/convene-special-session.form", "processes/forms/record-council-endorsement.form",
-    "processes/forms/run-intersessional-endorsement.form", "processes/forms/transmit-joint-statement.form"})
+    "processes/forms/run-intersessional-endorsement.form", "processes/forms/transmit-joint-statement.form", "processes/forms/decide-at-revision-limit.form"})
 class CouncilJointStatementProcessTest {
 
   private static final String BUSINESS_KEY = businessKey("HLD2013");
@@ -49,6 +46,8 @@ class CouncilJointStatementProcessTest {
 
   @BeforeEach
   void registerBeans() {
+    // As of MC/2353 (2 Nov 2012): the 2013 calendar lies ahead.
+    ProcessTestSupport.today(ProcessTestSupport.MC_2353_ISSUED);
     ProcessTestSupport.registerCommonBeans();
     Mocks.register("councilJointStatementStartListener", new CouncilJointStatementStartListener());
     Mocks.register("checkSilenceWindowListener", new CheckSilenceWindowListener());
@@ -142,8 +141,7 @@ class CouncilJointStatementProcessTest {
   }
 
   private static Object outcome(ProcessInstance pi) {
-    return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(RecordOutcomeListener.OUTCOME).singleResult().getValue();
+    return ProcessTestSupport.outcome(pi);
   }
 
   private static String json(ProcessInstance pi, String name) {
@@ -157,20 +155,20 @@ class CouncilJointStatementProcessTest {
     ProcessInstance pi = start();
     assertThat(pi).isWaitingAt(TASK_CONSTITUTE_FOTC).variables().containsEntry(SILENCE_WINDOW, "PT72H")
         .containsEntry(READING_ROUND, 1L).containsEntry("endorsementDeadline", "2013-09-06");
-    assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(Date.valueOf("2013-01-31"));
+    assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(ProcessTestSupport.deadline("2013-01-31"));
     constitute(pi);
 
     assertThat(pi).isWaitingAt(TASK_PREPARE_ZERO_DRAFT);
     assertThat(task()).hasCandidateGroup("iom-icp-gb").hasCandidateGroup("iom-mpr")
-        .hasDueDate(Date.valueOf("2013-03-15"));
+        .hasDueDate(ProcessTestSupport.deadline("2013-03-15"));
     prepareZeroDraft(pi, "2013-04-05");
 
     assertThat(pi).isWaitingAt(TASK_COMMENT_IN_READING);
-    assertThat(task()).hasCandidateGroup("fotc").hasDueDate(Date.valueOf("2013-04-05"));
+    assertThat(task()).hasCandidateGroup("fotc").hasDueDate(ProcessTestSupport.deadline("2013-04-05"));
     comment(pi, "Add a line on diaspora");
 
     assertThat(pi).isWaitingAt(TASK_JUDGE_READY).variables().containsEntry(ROUND_CLOSED_BY, CLOSED_BY_COMMENTS);
-    assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(Date.valueOf("2013-05-30"));
+    assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(ProcessTestSupport.deadline("2013-05-30"));
     judge(pi, "ready");
 
     assertThat(pi).isWaitingAt(TASK_CLEAR_TEXT);
@@ -184,25 +182,25 @@ class CouncilJointStatementProcessTest {
     keepSilence(pi);
 
     assertThat(pi).isWaitingAt(TASK_CHOOSE_ROUTE);
-    assertThat(task()).hasCandidateGroup("iom-icp-gb").hasDueDate(Date.valueOf("2013-09-06"));
+    assertThat(task()).hasCandidateGroup("iom-icp-gb").hasDueDate(ProcessTestSupport.deadline("2013-09-06"));
     chooseSpecialSession(pi, "2013-05-30", "2013-06-14");
 
     assertThat(pi).isWaitingAt(TASK_CONVENE_SPECIAL_SESSION).variables().containsEntry(SESSION_NOTICE_DAYS, 15L)
         .containsEntry(SESSION_NOTICE_SUFFICIENT, true).containsEntry(SESSION_NOTICE_PROBLEM, null);
-    assertThat(task()).hasCandidateGroup("iom-icp-gb").hasDueDate(Date.valueOf("2013-05-30"));
+    assertThat(task()).hasCandidateGroup("iom-icp-gb").hasDueDate(ProcessTestSupport.deadline("2013-05-30"));
     complete(pi.getId(), TASK_CONVENE_SPECIAL_SESSION, Map.of(SESSION_STATUS, "convened",
         "convocationReference", "C/102/1"));
 
     assertThat(pi).isWaitingAt(TIMER_SPECIAL_SESSION_DATE);
-    Assertions.assertThat(job(TIMER_SPECIAL_SESSION_DATE, pi).getDuedate()).isEqualTo(Date.valueOf("2013-06-14"));
+    Assertions.assertThat(job(TIMER_SPECIAL_SESSION_DATE, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-06-14"));
     execute(job(TIMER_SPECIAL_SESSION_DATE, pi));
 
     assertThat(pi).isWaitingAt(TASK_RECORD_ENDORSEMENT);
-    assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(Date.valueOf("2013-06-14"));
+    assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(ProcessTestSupport.deadline("2013-06-14"));
     endorse(pi, TASK_RECORD_ENDORSEMENT, "endorsed");
 
     assertThat(pi).isWaitingAt(TASK_TRANSMIT);
-    assertThat(task()).hasCandidateGroup("iom-dg").hasDueDate(Date.valueOf("2013-09-13"));
+    assertThat(task()).hasCandidateGroup("iom-dg").hasDueDate(ProcessTestSupport.deadline("2013-09-13"));
     complete(pi.getId(), TASK_TRANSMIT, Map.of("transmittedOn", "2013-06-20", "transmittalReference", "DG/2013/1"));
 
     assertThat(pi).isEnded().hasPassed(END_TRANSMITTED);
@@ -216,7 +214,7 @@ class CouncilJointStatementProcessTest {
     complete(pi.getId(), TASK_CHOOSE_ROUTE, Map.of(ENDORSEMENT_ROUTE, "intersessional"));
 
     assertThat(pi).isWaitingAt(TASK_RUN_INTERSESSIONAL);
-    assertThat(task()).hasCandidateGroup("iom-icp-gb").hasDueDate(Date.valueOf("2013-09-06"));
+    assertThat(task()).hasCandidateGroup("iom-icp-gb").hasDueDate(ProcessTestSupport.deadline("2013-09-06"));
     Map<String, Object> values = new HashMap<>(Map.of("procedureClosedOn", "2013-09-02"));
     values.put(ENDORSEMENT_DECISION, "endorsed");
     values.put("endorsementReference", "written procedure 2013/1");
@@ -234,7 +232,7 @@ class CouncilJointStatementProcessTest {
     constitute(pi);
     prepareZeroDraft(pi, "2013-04-05");
     Job firstRound = job(TIMER_READING_DEADLINE, pi);
-    Assertions.assertThat(firstRound.getDuedate()).isEqualTo(Date.valueOf("2013-04-05"));
+    Assertions.assertThat(firstRound.getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-04-05"));
     execute(firstRound);
 
     assertThat(pi).hasPassed(TASK_CLOSE_READING_AT_DEADLINE).isWaitingAt(TASK_JUDGE_READY).variables()
@@ -244,13 +242,13 @@ class CouncilJointStatementProcessTest {
     judge(pi, "another-reading");
 
     assertThat(pi).isWaitingAt(TASK_REVISE_DRAFT);
-    assertThat(task()).hasCandidateGroup("iom-icp-gb").hasDueDate(Date.valueOf("2013-05-30"));
+    assertThat(task()).hasCandidateGroup("iom-icp-gb").hasDueDate(ProcessTestSupport.deadline("2013-05-30"));
     revise(pi, "2013-04-26");
 
     assertThat(pi).isWaitingAt(TASK_COMMENT_IN_READING).variables().containsEntry(READING_ROUND, 2L)
         .containsEntry(REVISION_REASON, "another-reading");
-    assertThat(task()).hasCandidateGroup("fotc").hasDueDate(Date.valueOf("2013-04-26"));
-    Assertions.assertThat(job(TIMER_READING_DEADLINE, pi).getDuedate()).isEqualTo(Date.valueOf("2013-04-26"));
+    assertThat(task()).hasCandidateGroup("fotc").hasDueDate(ProcessTestSupport.deadline("2013-04-26"));
+    Assertions.assertThat(job(TIMER_READING_DEADLINE, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-04-26"));
     comment(pi, "Fine now");
 
     assertThat(pi).isWaitingAt(TASK_JUDGE_READY).variables().containsEntry(ROUND_CLOSED_BY, CLOSED_BY_COMMENTS)
@@ -288,7 +286,7 @@ class CouncilJointStatementProcessTest {
 
     assertThat(pi).hasPassed(EVENT_OBJECTION_RAISED, TASK_RECORD_OBJECTION).isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE)
         .variables().containsEntry(OBJECTING_COUNTRY, "PHL").containsEntry(OBJECTION_COUNT, 1L);
-    assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(Date.valueOf("2013-05-30"));
+    assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(ProcessTestSupport.deadline("2013-09-06"));
     Assertions.assertThat(job(TIMER_SILENCE_WINDOW, pi)).isNull();
     complete(pi.getId(), TASK_DECIDE_AFTER_BROKEN_SILENCE, Map.of(SILENCE_DECISION, "revise",
         "silenceDecisionNote", "Consult the Philippines"));
@@ -317,8 +315,8 @@ class CouncilJointStatementProcessTest {
 
   @Test
   void droppedParagraph_isRecirculatedUnderAFreshSilenceWindow() {
-    ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2013-05-02T08:00:00Z")));
     ProcessInstance pi = underSilence();
+    ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2013-05-02T08:00:00Z")));
     object("MEX", "Cannot accept paragraph 7");
     complete(pi.getId(), TASK_DECIDE_AFTER_BROKEN_SILENCE, Map.of(SILENCE_DECISION, "drop-paragraph",
         "contestedParagraph", "7", "silenceDecisionNote", "Paragraph 7 is not essential"));
@@ -466,5 +464,62 @@ class CouncilJointStatementProcessTest {
     assertThatThrownBy(() -> chooseSpecialSession(pi, "20 May", "2013-06-14"))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'20 May'");
     assertThat(pi).isWaitingAt(TASK_CHOOSE_ROUTE);
+  }
+
+  @Test
+  void revisedAsOftenAsAllowed_theChairDecidesInsteadOfAnotherRevision() {
+    ProcessInstance pi = start(Map.of(MAX_REVISIONS, 1));
+    constitute(pi);
+    prepareZeroDraft(pi, "2013-04-05");
+    comment(pi, "First reading");
+    judge(pi, "another-reading");
+    revise(pi, "2013-04-20");
+    comment(pi, "Second reading");
+    judge(pi, "ready");
+    clear(pi, "returned");
+    assertThat(pi).isWaitingAt(TASK_DECIDE_AT_REVISION_LIMIT).variables().containsEntry(REVISIONS, 1L);
+    assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(ProcessTestSupport.deadline("2013-05-30"));
+    complete(pi.getId(), TASK_DECIDE_AT_REVISION_LIMIT, Map.of(LIMIT_DECISION, "clearance"));
+    assertThat(pi).isWaitingAt(TASK_CLEAR_TEXT);
+    clear(pi, "returned");
+    complete(pi.getId(), TASK_DECIDE_AT_REVISION_LIMIT, Map.of(LIMIT_DECISION, "stop", "limitDecisionNote", "No time left"));
+    assertThat(pi).isEnded().hasPassed(END_NO_CONSENSUS_IN_FRIENDS);
+    Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_NOT_PURSUED);
+  }
+
+  @Test
+  void eachPhaseIsCutOffByTheCalendar() {
+    ProcessInstance constitution = start();
+    Assertions.assertThat(job(TIMER_CONSTITUTION_CUT_OFF, constitution).getDuedate())
+        .isEqualTo(ProcessTestSupport.deadline("2013-03-15"));
+    execute(job(TIMER_CONSTITUTION_CUT_OFF, constitution));
+    assertThat(constitution).isEnded().hasPassed(END_CONSTITUTION_CUT_OFF);
+    Assertions.assertThat(outcome(constitution)).isEqualTo(OUTCOME_NOT_PURSUED);
+
+    ProcessInstance negotiation = start();
+    constitute(negotiation);
+    execute(job(TIMER_NEGOTIATION_CUT_OFF, negotiation));
+    assertThat(negotiation).isEnded().hasPassed(END_NEGOTIATION_CUT_OFF);
+    Assertions.assertThat(outcome(negotiation)).isEqualTo(OUTCOME_NOT_PURSUED);
+
+    ProcessInstance silence = underSilence();
+    Assertions.assertThat(job(TIMER_SILENCE_CUT_OFF, silence).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-09-06"));
+    execute(job(TIMER_SILENCE_CUT_OFF, silence));
+    assertThat(silence).isEnded().hasPassed(END_SILENCE_CUT_OFF);
+    Assertions.assertThat(outcome(silence)).isEqualTo(OUTCOME_NO_CONSENSUS);
+
+    ProcessInstance endorsement = underSilence();
+    keepSilence(endorsement);
+    execute(job(TIMER_ENDORSEMENT_CUT_OFF, endorsement));
+    assertThat(endorsement).isEnded().hasPassed(END_ENDORSEMENT_CUT_OFF);
+    Assertions.assertThat(outcome(endorsement)).isEqualTo(OUTCOME_NOT_ENDORSED);
+
+    ProcessInstance transmittal = underSilence();
+    keepSilence(transmittal);
+    complete(transmittal.getId(), TASK_CHOOSE_ROUTE, Map.of(ENDORSEMENT_ROUTE, "intersessional"));
+    endorse(transmittal, TASK_RUN_INTERSESSIONAL, "endorsed");
+    execute(job(TIMER_TRANSMITTAL_CUT_OFF, transmittal));
+    assertThat(transmittal).isEnded().hasPassed(END_TRANSMITTAL_OPEN_AT_CUT_OFF);
+    Assertions.assertThat(outcome(transmittal)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
   }
 }
