@@ -172,8 +172,12 @@ class CycleIT extends PostgresIntegrationTest {
 
     // The Philippines breaks the silence; only a Permanent Mission may.
     Map<String, Object> objection = Map.of("objectionText", "Paragraph 4 prejudges the negotiation");
-    assertThat(staff.as("council-secretary").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection)
-        .status()).isEqualTo(403);
+    assertThat(staff.as("phl-officer").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection)
+        .status()).as("a Country Office is no Permanent Mission").isEqualTo(403);
+    Http.Response withoutNote = staff.as("council-secretary").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised",
+        Map.of("objectionText", "By note verbale", "objectingCountry", "KEN"));
+    assertThat(withoutNote.status()).as("the secretariat records a note verbale with its reference").isEqualTo(400);
+    assertThat(withoutNote.body()).contains("noteVerbaleReference");
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("phl-mission")
         .post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection).status()).isEqualTo(200));
     staff.work("Task_DecideAfterBrokenSilence", statement, "chairperson", Map.of("silenceDecision", "revise",

@@ -26,14 +26,17 @@ public final class ReferenceData {
   private final Map<String, Office> offices;
   private final Map<String, NamedEntry> gmgMembers;
   private final Map<String, NamedEntry> regionalCommissions;
+  private final Map<String, IomMembership> memberships;
 
   private ReferenceData(Map<String, MemberState> memberStates, Map<String, Rcp> rcps, Map<String, Office> offices,
-      Map<String, NamedEntry> gmgMembers, Map<String, NamedEntry> regionalCommissions) {
+      Map<String, NamedEntry> gmgMembers, Map<String, NamedEntry> regionalCommissions,
+      Map<String, IomMembership> memberships) {
     this.memberStates = memberStates;
     this.rcps = rcps;
     this.offices = offices;
     this.gmgMembers = gmgMembers;
     this.regionalCommissions = regionalCommissions;
+    this.memberships = memberships;
     checkConsistency();
   }
 
@@ -59,7 +62,12 @@ public final class ReferenceData {
         .map(r -> new NamedEntry(r.get("code"), r.get("name"))).toList(), NamedEntry::code);
     Map<String, NamedEntry> commissions = index(Csv.read("reference/regional-commissions.csv").stream()
         .map(r -> new NamedEntry(r.get("code"), r.get("name"))).toList(), NamedEntry::code);
-    return new ReferenceData(states, rcps, offices, gmg, commissions);
+    Map<String, IomMembership> memberships = index(Csv.read("reference/iom-membership.csv").stream()
+        .map(r -> new IomMembership(r.get("iso3"), integer(r.get("iom_member_since")),
+            r.get("admitted_on").isBlank() ? null : java.time.LocalDate.parse(r.get("admitted_on")), r.get("source"),
+            r.get("cow_igo_v3_member_2012").isBlank() ? null : "1".equals(r.get("cow_igo_v3_member_2012"))))
+        .toList(), IomMembership::iso3);
+    return new ReferenceData(states, rcps, offices, gmg, commissions, memberships);
   }
 
   public Collection<MemberState> memberStates() {
@@ -107,12 +115,20 @@ public final class ReferenceData {
         "Unknown RCP code '" + code + "': expected one of " + String.join(", ", rcps.keySet())));
   }
 
+  /** What the data knows of a Member State's IOM membership (a row for every state of the list). */
+  public IomMembership iomMembership(String iso3) {
+    return memberships.get(requireMemberState(iso3).iso3());
+  }
+
   private void checkConsistency() {
     for (MemberState state : memberStates.values()) {
       Office office = offices.get(state.regionalOffice());
       if (office == null || !office.isRegionalOffice()) {
         throw new IllegalStateException("Member State " + state.iso3() + " names an unknown Regional Office: "
             + state.regionalOffice());
+      }
+      if (!memberships.containsKey(state.iso3())) {
+        throw new IllegalStateException("Member State " + state.iso3() + " has no row in iom-membership.csv");
       }
     }
   }

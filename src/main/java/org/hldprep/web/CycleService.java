@@ -30,6 +30,7 @@ import org.hldprep.input.InputParser;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.Deadlines;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.counciljointstatement.CouncilJointStatementProcess;
 import org.hldprep.process.hldpreparation.CycleDefinition;
 import org.hldprep.process.hldpreparation.HldPreparationStartListener;
 import org.hldprep.reference.ReferenceData;
@@ -45,8 +46,10 @@ public class CycleService {
       List<String> requiredFields, List<String> optionalFields) {}
 
   static final Map<String, ExternalEvent> EVENTS = Map.of(
-      "ObjectionRaised", new ExternalEvent("ObjectionRaised", Set.of(), true, "council-joint-statement",
-          List.of("objectionText"), List.of()),
+      // A Permanent Mission objects for its own country; the Council secretariat records an objection
+      // received by note verbale for the mission it names (with the note's reference).
+      "ObjectionRaised", new ExternalEvent("ObjectionRaised", Set.of(GroupIds.ICP_GOVERNING_BODIES), true,
+          "council-joint-statement", List.of("objectionText"), List.of()),
       "RcpInputReceived", new ExternalEvent("RcpInputReceived", Set.of(GroupIds.ICP_RCP), false, null,
           List.of("rcpCode", "rcpInputLink"), List.of("rcpInputSummary")),
       "OutcomeDraftCirculated", new ExternalEvent("OutcomeDraftCirculated",
@@ -169,9 +172,7 @@ public class CycleService {
     }
     Map<String, Object> variables = new LinkedHashMap<>();
     if (event.permanentMissions()) {
-      String mission = groups.stream().filter(g -> g.startsWith("pm-")).findFirst()
-          .orElseThrow(() -> new ForbiddenException("Only a Permanent Mission (group pm-<iso3>) may send " + message));
-      variables.put("objectingCountry", mission.substring(3).toUpperCase(Locale.ROOT));
+      variables.putAll(objector(message, body, userId, groups, event.senderGroups()));
     } else if (groups.stream().noneMatch(event.senderGroups()::contains)) {
       throw new ForbiddenException("Only members of " + String.join(" or ", event.senderGroups()) + " may send "
           + message);
@@ -202,8 +203,10 @@ public class CycleService {
       // update is retried a few times before the client is told to send again.
       for (int attempt = 1; ; attempt++) {
         try {
-          return runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(target)
-              .setVariables(variables).correlateWithResult();
+          var correlation = runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(target);
+          // An objection's details belong to its own event sub-process: several may arrive at once.
+          return (event.permanentMissions() ? correlation.setVariablesLocal(variables)
+              : correlation.setVariables(variables)).correlateWithResult();
         } catch (BadUserRequestException e) {
           throw new InvalidRequestException(e.getMessage());
         } catch (MismatchingMessageCorrelationException e) {
@@ -220,6 +223,37 @@ public class CycleService {
     result.put("businessKey", target);
     result.put("sentBy", userId);
     return result;
+  }
+
+  /**
+   * Who objects for whom: a Permanent Mission (group pm-iso3) for its own country, or the Council
+   * secretariat for the mission named in the body, by note verbale (its reference required). The
+   * recorder is kept with the objection, so the history shows who recorded it for whom.
+   */
+  private Map<String, Object> objector(String message, Map<String, Object> body, String userId, List<String> groups,
+      Set<String> proxies) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(CouncilJointStatementProcess.RECORDED_BY, userId);
+    String mission = groups.stream().filter(g -> g.startsWith("pm-")).findFirst().orElse(null);
+    if (mission != null) {
+      variables.put(CouncilJointStatementProcess.OBJECTING_COUNTRY, mission.substring(3).toUpperCase(Locale.ROOT));
+      variables.put(CouncilJointStatementProcess.OBJECTION_CHANNEL, CouncilJointStatementProcess.CHANNEL_PERMANENT_MISSION);
+      return variables;
+    }
+    if (groups.stream().noneMatch(proxies::contains)) {
+      throw new ForbiddenException("Only a Permanent Mission (group pm-<iso3>), or the Council secretariat ("
+          + GroupIds.ICP_GOVERNING_BODIES + ") for an objection received by note verbale, may send " + message);
+    }
+    for (String field : List.of(CouncilJointStatementProcess.OBJECTING_COUNTRY,
+        CouncilJointStatementProcess.NOTE_VERBALE_REFERENCE)) {
+      if (InputParser.blank(body.get(field))) {
+        throw new InvalidRequestException("The field '" + field + "' is required when the secretariat records an"
+            + " objection received by note verbale");
+      }
+      variables.put(field, body.get(field).toString().trim());
+    }
+    variables.put(CouncilJointStatementProcess.OBJECTION_CHANNEL, CouncilJointStatementProcess.CHANNEL_NOTE_VERBALE);
+    return variables;
   }
 
   private String target(String cycle, ExternalEvent event, Map<String, Object> variables) {

@@ -31,7 +31,10 @@ public final class CouncilJointStatementProcess {
   public static final String TASK_CIRCULATE_UNDER_SILENCE = "Task_CirculateUnderSilence";
   public static final String GATEWAY_SILENCE = "Gateway_SilenceBrokenOrKept";
   public static final String TIMER_SILENCE_WINDOW = "Timer_SilenceWindow";
-  public static final String EVENT_OBJECTION_RAISED = "Event_ObjectionRaised";
+  /** In the silence: an objection is pending (recorded before or during the silence), so the silence is broken. */
+  public static final String CONDITIONAL_OBJECTION_PENDING = "Conditional_ObjectionPending";
+  /** Non-interrupting event sub-process: every objection is recorded whenever the track is open. */
+  public static final String SUB_PROCESS_OBJECTION_RECEIVED = "SubProcess_ObjectionReceived";
   public static final String TASK_RECORD_OBJECTION = "Task_RecordObjection";
   public static final String TASK_DECIDE_AFTER_BROKEN_SILENCE = "Task_DecideAfterBrokenSilence";
   public static final String TASK_REVISE_AFTER_OBJECTION = "Task_ReviseTextAfterObjection";
@@ -68,13 +71,31 @@ public final class CouncilJointStatementProcess {
 
   /** Sent over REST by a Permanent Mission while silence runs; correlate by business key. */
   public static final String MESSAGE_OBJECTION_RAISED = "ObjectionRaised";
-  /** Message variable: ISO 3166-1 alpha-3 code of the objecting Member State (required). */
+  /** Message variable (local): ISO 3166-1 alpha-3 code of the objecting Member State (required). */
   public static final String OBJECTING_COUNTRY = "objectingCountry";
-  /** Message variable: the text of the objection (required). */
+  /** Message variable (local): the text of the objection (required). */
   public static final String OBJECTION_TEXT = "objectionText";
-  /** JSON list of every objection received, over all silence rounds. */
+  /** Message variable (local): who recorded it (the mission's user, or the secretariat for a note verbale). */
+  public static final String RECORDED_BY = "recordedBy";
+  /** Message variable (local): {@value #CHANNEL_PERMANENT_MISSION} or {@value #CHANNEL_NOTE_VERBALE}. */
+  public static final String OBJECTION_CHANNEL = "objectionChannel";
+  public static final String CHANNEL_PERMANENT_MISSION = "permanent-mission";
+  /** The secretariat (iom-icp-gb) records an objection received by note verbale, for the named mission. */
+  public static final String CHANNEL_NOTE_VERBALE = "note-verbale";
+  /** Message variable (local): the reference of the note verbale (required on that channel). */
+  public static final String NOTE_VERBALE_REFERENCE = "noteVerbaleReference";
+  /** JSON list of every objection received, over all silence rounds, with its status. */
   public static final String OBJECTIONS = "objections";
   public static final String OBJECTION_COUNT = "objectionCount";
+  /** Objections recorded and not yet put before the Chair: the silence breaks while there is one. */
+  public static final String PENDING_OBJECTIONS = "pendingObjections";
+  /** An objection's status: awaiting the Chair, decided on, or received once the text was adopted. */
+  public static final String STATUS_PENDING = "pending";
+  public static final String STATUS_CONSIDERED = "considered";
+  public static final String STATUS_AFTER_ADOPTION = "after-adoption";
+  /** Task variables of the Chair's decision: the objections put before the Chair (text, and their ids). */
+  public static final String OBJECTIONS_BEFORE_THE_CHAIR = "objectionsBeforeTheChair";
+  public static final String OBJECTION_IDS_BEFORE_THE_CHAIR = "objectionIdsBeforeTheChair";
 
   /** Revisions of the draft (another reading, or returned by legal) after which the Chair decides instead. */
   public static final String MAX_REVISIONS = "maxRevisions";

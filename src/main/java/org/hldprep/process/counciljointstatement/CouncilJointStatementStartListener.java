@@ -28,6 +28,7 @@ public class CouncilJointStatementStartListener implements ExecutionListener {
     execution.setVariable(READING_ROUND, 1L);
     execution.setVariable(SILENCE_ROUND, 0L);
     execution.setVariable(OBJECTION_COUNT, 0L);
+    execution.setVariable(PENDING_OBJECTIONS, 0L);
     execution.setVariable(OBJECTIONS, ProcessVariables.emptyList());
     execution.setVariable(READING_ROUNDS, ProcessVariables.emptyList());
   }

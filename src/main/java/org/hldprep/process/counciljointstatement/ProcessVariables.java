@@ -31,6 +31,11 @@ final class ProcessVariables {
   static void append(DelegateExecution execution, String name, ObjectNode entry) {
     ArrayNode list = list(execution, name);
     list.add(entry);
+    write(execution, name, list);
+  }
+
+  /** Replaces the JSON list variable {@code name} of the process instance. */
+  static void write(DelegateExecution execution, String name, ArrayNode list) {
     try {
       execution.getProcessInstance().setVariable(name, SpinValues.jsonValue(JSON.writeValueAsString(list)).create());
     } catch (JsonProcessingException e) {
@@ -42,7 +47,8 @@ final class ProcessVariables {
     return JSON.createObjectNode();
   }
 
-  private static ArrayNode list(DelegateExecution execution, String name) {
+  /** The JSON list variable {@code name} (empty if unset). */
+  static ArrayNode list(DelegateExecution execution, String name) {
     TypedValue value = execution.getVariableTyped(name, false);
     String text = null;
     if (value instanceof SerializableValue serializable) {

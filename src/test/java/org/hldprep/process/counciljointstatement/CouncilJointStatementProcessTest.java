@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.hldprep.process.ProcessTestSupport.complete;
 import static org.hldprep.process.counciljointstatement.CouncilJointStatementProcess.*;
 
@@ -54,6 +55,7 @@ class CouncilJointStatementProcessTest {
     Mocks.register("recordReadingRoundDelegate", new RecordReadingRoundDelegate());
     Mocks.register("recordObjectionDelegate", new RecordObjectionDelegate(ProcessTestSupport.referenceData()));
     Mocks.register("checkSessionNoticeDelegate", new CheckSessionNoticeDelegate());
+    Mocks.register("putObjectionsBeforeTheChairListener", new PutObjectionsBeforeTheChairListener());
   }
 
   @AfterEach
@@ -122,9 +124,23 @@ class CouncilJointStatementProcessTest {
     execute(job(TIMER_SILENCE_WINDOW, pi));
   }
 
+  /** A Permanent Mission objects, as CycleService correlates it: the details local to the objection. */
   private static void object(String country, String text) {
     runtimeService().createMessageCorrelation(MESSAGE_OBJECTION_RAISED).processInstanceBusinessKey(BUSINESS_KEY)
-        .setVariable(OBJECTING_COUNTRY, country).setVariable(OBJECTION_TEXT, text).correlate();
+        .setVariablesLocal(Map.of(OBJECTING_COUNTRY, country, OBJECTION_TEXT, text,
+            RECORDED_BY, "pm-" + country.toLowerCase(java.util.Locale.ROOT) + "-user",
+            OBJECTION_CHANNEL, CHANNEL_PERMANENT_MISSION)).correlate();
+  }
+
+  /** The secretariat records an objection received by note verbale for a mission. */
+  private static void objectByNoteVerbale(String country, String text, String reference) {
+    Map<String, Object> variables = new HashMap<>(Map.of(OBJECTING_COUNTRY, country, OBJECTION_TEXT, text,
+        RECORDED_BY, "council-secretary", OBJECTION_CHANNEL, CHANNEL_NOTE_VERBALE));
+    if (reference != null) {
+      variables.put(NOTE_VERBALE_REFERENCE, reference);
+    }
+    runtimeService().createMessageCorrelation(MESSAGE_OBJECTION_RAISED).processInstanceBusinessKey(BUSINESS_KEY)
+        .setVariablesLocal(variables).correlate();
   }
 
   private static void chooseSpecialSession(ProcessInstance pi, String noticeDate, String sessionDate) {
@@ -284,8 +300,11 @@ class CouncilJointStatementProcessTest {
     ProcessInstance pi = underSilence();
     object("phl", "Paragraph 4 prejudges the outcome of the HLD");
 
-    assertThat(pi).hasPassed(EVENT_OBJECTION_RAISED, TASK_RECORD_OBJECTION).isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE)
-        .variables().containsEntry(OBJECTING_COUNTRY, "PHL").containsEntry(OBJECTION_COUNT, 1L);
+    assertThat(pi).hasPassed(CONDITIONAL_OBJECTION_PENDING, TASK_RECORD_OBJECTION).isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE)
+        .variables().containsEntry(OBJECTION_COUNT, 1L).containsEntry(PENDING_OBJECTIONS, 1L)
+        .doesNotContainKey(OBJECTING_COUNTRY);
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), OBJECTIONS_BEFORE_THE_CHAIR).toString())
+        .contains("Philippines (PHL, permanent-mission): Paragraph 4 prejudges");
     assertThat(task()).hasCandidateGroup("council-chair").hasDueDate(ProcessTestSupport.deadline("2013-09-06"));
     Assertions.assertThat(job(TIMER_SILENCE_WINDOW, pi)).isNull();
     complete(pi.getId(), TASK_DECIDE_AFTER_BROKEN_SILENCE, Map.of(SILENCE_DECISION, "revise",
@@ -411,25 +430,103 @@ class CouncilJointStatementProcessTest {
   }
 
   @Test
-  void objectionsAreAcceptedOnlyWhileSilenceRunsAndOnlyFromMemberStates() {
+  void anObjectionBeforeTheSilence_isQueued_andBreaksItAsSoonAsItStarts() {
     ProcessInstance pi = start();
-    assertThatThrownBy(() -> object("PHL", "too early")).isInstanceOf(MismatchingMessageCorrelationException.class);
-
     constitute(pi);
+    object("PHL", "Paragraph 2 is premature");
+    assertThat(pi).isWaitingAt(TASK_PREPARE_ZERO_DRAFT).variables().containsEntry(PENDING_OBJECTIONS, 1L);
     prepareZeroDraft(pi, "2013-04-05");
     comment(pi, "ok");
     judge(pi, "ready");
     clear(pi, "cleared");
     circulate(pi);
+    assertThat(pi).hasPassed(CONDITIONAL_OBJECTION_PENDING).isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE);
+    Assertions.assertThat(job(TIMER_SILENCE_WINDOW, pi)).isNull();
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), OBJECTIONS_BEFORE_THE_CHAIR).toString())
+        .contains("Paragraph 2 is premature");
+  }
+
+  @Test
+  void severalObjectionsInOneWindow_andWhileTheChairDecides_areAllKeptAndAllDecidedOn() {
+    ProcessInstance pi = underSilence();
+    object("PHL", "Paragraph 4");
+    // The silence is broken; more objections of the same window arrive while the Chair decides.
+    object("KEN", "Paragraph 6");
+    object("MEX", "Paragraph 9");
+    Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isOne();
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), OBJECTIONS_BEFORE_THE_CHAIR).toString())
+        .contains("Philippines").doesNotContain("Kenya");
+    complete(pi.getId(), TASK_DECIDE_AFTER_BROKEN_SILENCE, Map.of(SILENCE_DECISION, "drop-paragraph",
+        "contestedParagraph", "4"));
+    assertThat(pi).variables().containsEntry(OBJECTION_COUNT, 3L).containsEntry(PENDING_OBJECTIONS, 2L);
+    circulate(pi);
+    assertThat(pi).as("the next silence breaks at once on the objections kept").isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE);
+    Assertions.assertThat(taskService().getVariableLocal(task().getId(), OBJECTIONS_BEFORE_THE_CHAIR).toString())
+        .contains("Kenya", "Mexico").doesNotContain("Philippines");
+    complete(pi.getId(), TASK_DECIDE_AFTER_BROKEN_SILENCE, Map.of(SILENCE_DECISION, "drop-paragraph",
+        "contestedParagraph", "6, 9"));
+    circulate(pi);
+    keepSilence(pi);
+    Assertions.assertThat(json(pi, OBJECTIONS)).contains("\"country\":\"PHL\"", "\"country\":\"KEN\"",
+        "\"country\":\"MEX\"", "\"status\":\"considered\"").doesNotContain("\"status\":\"pending\"");
+    assertThat(pi).variables().containsEntry(PENDING_OBJECTIONS, 0L);
+
+    object("PHL", "After the adoption");
+    assertThat(pi).isWaitingAt(TASK_CHOOSE_ROUTE);
+    Assertions.assertThat(json(pi, OBJECTIONS)).contains("\"status\":\"after-adoption\"");
+  }
+
+  @Test
+  void theSecretariatRecordsAnObjectionByNoteVerbale_forANamedMission() {
+    ProcessInstance pi = underSilence();
+    assertThatThrownBy(() -> objectByNoteVerbale("MEX", "By note", null)).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining(NOTE_VERBALE_REFERENCE);
+    objectByNoteVerbale("MEX", "Paragraph 3", "NV/MEX/2013/41");
+    assertThat(pi).isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE);
+    Assertions.assertThat(json(pi, OBJECTIONS)).contains("\"recordedBy\":\"council-secretary\"",
+        "\"country\":\"MEX\"", "\"channel\":\"note-verbale\"", "\"noteVerbaleReference\":\"NV/MEX/2013/41\"");
+  }
+
+  @Test
+  void onlyAPermanentMissionOfAnIomMemberStateOnThatDay_mayObject() {
+    ProcessInstance pi = underSilence();
     assertThatThrownBy(() -> object("XYZ", "unknown")).isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("'XYZ'");
     assertThatThrownBy(() -> object("PHL", " ")).isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining(OBJECTION_TEXT);
+    assertThatThrownBy(() -> object("CHN", "not yet a member")).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("China (CHN) was not an IOM Member State on 2012-11-02 (admitted on 2016-06-30");
+    assertThatThrownBy(() -> object("MWI", "admitted in June 2013")).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("was not an IOM Member State on 2012-11-02");
+    assertThatThrownBy(() -> object("RUS", "membership unknown")).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("The reference data does not say whether Russian Federation (RUS) was an IOM Member State");
     assertThat(pi).isWaitingAt(GATEWAY_SILENCE).variables().containsEntry(OBJECTION_COUNT, 0L);
+    ProcessTestSupport.today(java.time.LocalDate.of(2013, 6, 20));
+    object("MWI", "Now a member");
+    assertThat(pi).isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE);
+  }
 
+  @Test
+  void objectionsEndWithTheTrack() {
+    ProcessInstance pi = start();
+    complete(pi.getId(), TASK_CONSTITUTE_FOTC, Map.of(PURSUE_STATEMENT, "not-pursued"));
+    assertThatThrownBy(() -> object("PHL", "too late")).isInstanceOf(MismatchingMessageCorrelationException.class);
+  }
+
+  @Test
+  void aNoticeDatedInThePast_cannotGoOutAnyMore() {
+    ProcessInstance pi = underSilence();
     keepSilence(pi);
-    assertThatThrownBy(() -> object("PHL", "minutes late")).isInstanceOf(MismatchingMessageCorrelationException.class);
-    assertThat(pi).isWaitingAt(TASK_CHOOSE_ROUTE);
+    ProcessTestSupport.today(java.time.LocalDate.of(2013, 6, 5));
+    chooseSpecialSession(pi, "2013-05-20", "2013-06-14");
+    assertThat(pi).isWaitingAt(TASK_CHOOSE_ROUTE).variables().containsEntry(SESSION_NOTICE_SUFFICIENT, false)
+        .hasEntrySatisfying(SESSION_NOTICE_PROBLEM, p -> Assertions.assertThat((String) p)
+            .contains("today (2013-06-05) at the earliest", "2013-06-20"));
+    chooseSpecialSession(pi, "2013-06-05", "2013-09-20");
+    assertThat(pi).variables().hasEntrySatisfying(SESSION_NOTICE_PROBLEM, p -> Assertions.assertThat((String) p)
+        .contains("after the endorsement deadline of 2013-09-06"));
+    chooseSpecialSession(pi, "2013-06-05", "2013-06-20");
+    assertThat(pi).isWaitingAt(TASK_CONVENE_SPECIAL_SESSION);
   }
 
   @Test
