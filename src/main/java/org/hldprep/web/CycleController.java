@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +45,25 @@ public class CycleController {
   @GetMapping("/{cycle}")
   public Map<String, Object> get(@PathVariable String cycle) {
     return cycles.status(cycle);
+  }
+
+  /** Adds a Member State ({@code {"memberState":"SUR"}}) or an RCP ({@code {"rcp":"almaty-process"}}); idempotent. */
+  @PostMapping("/{cycle}/participants")
+  public Map<String, Object> add(@PathVariable String cycle, @RequestBody(required = false) Map<String, String> body) {
+    Map<String, String> given = body == null ? Map.of() : body;
+    return cycles.addParticipant(cycle, given.get("memberState"), given.get("rcp"));
+  }
+
+  /** Withdraws a Member State or an RCP: its running track ends withdrawn; idempotent. */
+  @DeleteMapping("/{cycle}/participants/{code}")
+  public Map<String, Object> withdraw(@PathVariable String cycle, @PathVariable String code) {
+    return cycles.withdraw(cycle, code);
+  }
+
+  /** Reopens a national consultation that ended no-response, the government having answered late; idempotent. */
+  @PostMapping("/{cycle}/participants/{country}/reopen")
+  public Map<String, Object> reopen(@PathVariable String cycle, @PathVariable String country) {
+    return cycles.reopen(cycle, country);
   }
 
   /** Sends one of the cycle's external events; see {@link CycleService#send}. */

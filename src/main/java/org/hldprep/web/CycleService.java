@@ -2,6 +2,7 @@ package org.hldprep.web;
 
 import static org.hldprep.process.hldpreparation.HldPreparationProcess.*;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +31,9 @@ import org.hldprep.input.InputParser;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.Deadlines;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.RecordOutcomeListener;
+import org.hldprep.process.hldpreparation.Track;
+import org.hldprep.process.nationalconsultation.NationalConsultationProcess;
 import org.hldprep.process.counciljointstatement.CouncilJointStatementProcess;
 import org.hldprep.process.hldpreparation.CycleDefinition;
 import org.hldprep.process.hldpreparation.HldPreparationStartListener;
@@ -122,6 +126,161 @@ public class CycleService {
     result.put("replay", definition.replay());
     result.put("calendar", definition.calendar());
     return result;
+  }
+
+  /**
+   * Adds a Member State or an RCP to a running cycle (idempotent): its track starts in the master with the
+   * cycle's calendar, as if it had been there from the start, and is tallied like the others. Refused
+   * (409) when the track's first deadline has already passed, unless the cycle replays a past year.
+   */
+  public Map<String, Object> addParticipant(String cycle, String memberState, String rcp) {
+    requireMayStartCycles();
+    if (InputParser.blank(memberState) == InputParser.blank(rcp)) {
+      throw new InvalidRequestException("Give either memberState (ISO alpha-3) or rcp (RCP code)");
+    }
+    Participant participant = participant(memberState, rcp);
+    ProcessInstance master = runningMaster(cycle);
+    Map<String, Object> result = participantResult(cycle, participant);
+    if (latestChild(master.getId(), cycle, participant.code()) != null) {
+      result.put("state", "already in the cycle");
+      return result;
+    }
+    requireFirstDeadlineAhead(master, participant.track());
+    List<String> list = new java.util.ArrayList<>(InputParser.codes(asEngine(() ->
+        runtimeService.getVariable(master.getId(), participant.listVariable()))));
+    list.add(participant.code());
+    asEngine(() -> {
+      runtimeService.setVariable(master.getId(), participant.listVariable(), HldPreparationStartListener.json(list));
+      return correlateParticipant(cycle, participant, false);
+    });
+    result.put("state", "added");
+    return result;
+  }
+
+  /** Withdraws a Member State or an RCP (idempotent): its running track ends withdrawn and is tallied so. */
+  public Map<String, Object> withdraw(String cycle, String code) {
+    requireMayStartCycles();
+    ProcessInstance master = runningMaster(cycle);
+    Participant participant = participant(referenceData.memberState(code).isPresent() ? code : null,
+        referenceData.memberState(code).isPresent() ? null : code);
+    Map<String, Object> result = participantResult(cycle, participant);
+    HistoricProcessInstance child = latestChild(master.getId(), cycle, participant.code());
+    if (child == null) {
+      throw new NotFoundException(participant.code() + " takes no part in cycle " + cycle);
+    }
+    if (child.getEndTime() == null) {
+      asEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_PARTICIPANT_WITHDRAWN)
+          .processInstanceId(child.getId()).correlateWithResult());
+      result.put("state", "withdrawn");
+      return result;
+    }
+    String outcome = outcomeOf(child);
+    if (!OUTCOME_WITHDRAWN.equals(outcome)) {
+      throw new ConflictException(participant.code() + "'s track already ended " + outcome + ": nothing to withdraw");
+    }
+    result.put("state", "withdrawn");
+    return result;
+  }
+
+  /**
+   * Reopens a national consultation that ended no-response, the government having answered late
+   * (idempotent): a new consultation of the country starts with the arrangements, while the consultations'
+   * cut-off (the regional syntheses' deadline) is still ahead.
+   */
+  public Map<String, Object> reopen(String cycle, String country) {
+    requireMayStartCycles();
+    ProcessInstance master = runningMaster(cycle);
+    Participant participant = participant(country, null);
+    Map<String, Object> result = participantResult(cycle, participant);
+    HistoricProcessInstance child = latestChild(master.getId(), cycle, participant.code());
+    if (child == null) {
+      throw new NotFoundException(participant.code() + " takes no part in cycle " + cycle);
+    }
+    if (child.getEndTime() == null) {
+      result.put("state", "running");
+      return result;
+    }
+    String outcome = outcomeOf(child);
+    if (!NationalConsultationProcess.OUTCOME_NO_RESPONSE.equals(outcome)) {
+      throw new ConflictException("Only a consultation that ended no-response can be reopened; "
+          + participant.code() + "'s ended " + outcome);
+    }
+    Map<String, Object> dates = asEngine(() -> runtimeService.getVariables(master.getId()));
+    LocalDate cutOff = LocalDate.parse(dates.get(CycleCalendar.REGIONAL_SYNTHESIS_DEADLINE).toString());
+    if (!Boolean.TRUE.equals(dates.get(CycleCalendar.REPLAY))
+        && cutOff.isBefore(InputVariables.today(Deadlines.zone(dates.get(CycleCalendar.TIME_ZONE))))) {
+      throw new ConflictException("Too late to reopen: the national consultations closed with the regional syntheses"
+          + " on " + cutOff);
+    }
+    asEngine(() -> correlateParticipant(cycle, participant, true));
+    result.put("state", "reopened");
+    return result;
+  }
+
+  /** A participant of a cycle: a Member State (national consultation) or an RCP (RCP contribution). */
+  private record Participant(String code, Track track, String listVariable) {}
+
+  private Participant participant(String memberState, String rcp) {
+    try {
+      return memberState != null
+          ? new Participant(referenceData.requireMemberState(memberState).iso3(), Track.NATIONAL_CONSULTATION, MEMBER_STATES)
+          : new Participant(referenceData.requireRcp(rcp).code(), Track.RCP_CONTRIBUTION, RCPS);
+    } catch (UnknownReferenceCodeException e) {
+      throw new InvalidRequestException(e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> participantResult(String cycle, Participant participant) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("cycle", cycle);
+    result.put("participant", participant.code());
+    result.put("process", participant.track().processKey());
+    result.put("businessKey", childBusinessKey(cycle, participant.code()));
+    return result;
+  }
+
+  private ProcessInstance runningMaster(String cycle) {
+    ProcessInstance master = asEngine(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(cycle).singleResult());
+    if (master == null) {
+      throw new NotFoundException("No running cycle " + cycle);
+    }
+    return master;
+  }
+
+  /** The cycle's latest child of that business key (a reopened consultation has two), or null. */
+  private HistoricProcessInstance latestChild(String masterId, String cycle, String code) {
+    return asEngine(() -> historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(masterId)
+        .processInstanceBusinessKey(childBusinessKey(cycle, code)).orderByProcessInstanceStartTime().desc()
+        .listPage(0, 1).stream().findFirst().orElse(null));
+  }
+
+  private String outcomeOf(HistoricProcessInstance child) {
+    return asEngine(() -> historyService.createHistoricVariableInstanceQuery().processInstanceId(child.getId())
+        .variableName(RecordOutcomeListener.OUTCOME).list().stream().map(v -> String.valueOf(v.getValue()))
+        .findFirst().orElse("without an outcome"));
+  }
+
+  private void requireFirstDeadlineAhead(ProcessInstance master, Track track) {
+    Map<String, Object> dates = asEngine(() -> runtimeService.getVariables(master.getId()));
+    if (Boolean.TRUE.equals(dates.get(CycleCalendar.REPLAY))) {
+      return;
+    }
+    LocalDate today = InputVariables.today(Deadlines.zone(dates.get(CycleCalendar.TIME_ZONE)));
+    for (String key : track.calendarKeys()) {
+      LocalDate date = LocalDate.parse(String.valueOf(dates.get(key)));
+      if (date.isBefore(today)) {
+        throw new ConflictException("Too late to add to this cycle: its " + track.processKey() + " deadline " + key
+            + " (" + date + ") has passed. Move the cycle's dates with CalendarChanged first.");
+      }
+    }
+  }
+
+  private Object correlateParticipant(String cycle, Participant participant, boolean reopened) {
+    return runtimeService.createMessageCorrelation(MESSAGE_PARTICIPANT_ADDED).processInstanceBusinessKey(cycle)
+        .setVariable(PARTICIPANT_PROCESS, participant.track().processKey())
+        .setVariable(PARTICIPANT_CODE, participant.code())
+        .setVariable(NationalConsultationProcess.REOPENED, reopened).correlateWithResult();
   }
 
   /** Who may not start a cycle hears so first (403), before any check of what they sent. */

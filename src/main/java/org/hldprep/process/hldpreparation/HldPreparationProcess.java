@@ -53,6 +53,10 @@ public final class HldPreparationProcess {
   public static final String MESSAGE_CALENDAR_CHANGED = "CalendarChanged";
   /** A Member State or RCP joins the running cycle, or a consultation is reopened; carries the participant. */
   public static final String MESSAGE_PARTICIPANT_ADDED = "ParticipantAdded";
+  /** Sent to a child (national consultation or RCP contribution): its participant left the cycle. */
+  public static final String MESSAGE_PARTICIPANT_WITHDRAWN = "ParticipantWithdrawn";
+  /** The outcome of a withdrawn participant's track. */
+  public static final String OUTCOME_WITHDRAWN = "withdrawn";
 
   /** Business key and name of the cycle, e.g. HLD2013; prefixes the children's business keys. */
   public static final String CYCLE = "cycle";

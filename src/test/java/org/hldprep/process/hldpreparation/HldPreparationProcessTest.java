@@ -407,4 +407,34 @@ class HldPreparationProcessTest {
     }
     correlation.correlate();
   }
+
+  @Test
+  void aMemberStateOrRcpAddedToTheRunningCycle_getsItsTrackAndItsTally_andAConsultationCanBeReopened() {
+    ProcessInstance pi = startSmallCycle();
+    addParticipant("national-consultation", "SUR", false);
+    addParticipant("rcp-contribution", "almaty-process", false);
+    ProcessInstance suriname = child("national-consultation", "HLD2013-SUR");
+    assertThat(runtimeService().getVariables(suriname.getId())).containsEntry("countryCode", "SUR")
+        .containsEntry("governmentResponseDeadline", date(pi, "governmentResponseDeadline")).containsEntry("reopened", false);
+    finish(suriname, "held");
+    finish(child("rcp-contribution", "HLD2013-almaty-process"), "input-logged");
+    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), CONSULTATION_OUTCOMES)).containsEntry("SUR", "held");
+    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), RCP_OUTCOMES))
+        .containsEntry("almaty-process", "input-logged");
+
+    finish(child("national-consultation", "HLD2013-MEX"), "no-response");
+    addParticipant("national-consultation", "MEX", true);
+    ProcessInstance reopened = runtimeService().createProcessInstanceQuery().processDefinitionKey("national-consultation")
+        .processInstanceBusinessKey("HLD2013-MEX").active().singleResult();
+    assertThat(runtimeService().getVariable(reopened.getId(), "reopened")).isEqualTo(true);
+    finish(reopened, "held");
+    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), CONSULTATION_OUTCOMES)).containsEntry("MEX", "held");
+  }
+
+  private static void addParticipant(String process, String code, boolean reopened) {
+    runtimeService().createMessageCorrelation(MESSAGE_PARTICIPANT_ADDED).processInstanceBusinessKey("HLD2013")
+        .setVariable(PARTICIPANT_PROCESS, process).setVariable(PARTICIPANT_CODE, code)
+        .setVariable("reopened", reopened).correlate();
+    runAsyncJobs();
+  }
 }

@@ -284,4 +284,12 @@ class NationalConsultationProcessTest {
     assertThat(task(nextYear)).hasDueDate(java.util.Date.from(java.time.LocalDate.of(2014, 2, 15)
         .atTime(23, 59, 59).atZone(java.time.ZoneId.of("Asia/Manila")).toInstant()));
   }
+
+  @Test
+  void aWithdrawnParticipant_endsItsTrackWithdrawn() {
+    ProcessInstance pi = startPhilippines();
+    runtimeService().createMessageCorrelation("ParticipantWithdrawn").processInstanceBusinessKey("HLD2013-PHL").correlate();
+    assertThat(pi).isEnded().hasPassed("EndEvent_Withdrawn");
+    org.assertj.core.api.Assertions.assertThat(outcome(pi)).isEqualTo("withdrawn");
+  }
 }

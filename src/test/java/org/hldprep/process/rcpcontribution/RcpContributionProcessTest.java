@@ -287,4 +287,12 @@ class RcpContributionProcessTest {
     assertThat(pi).isEnded().hasPassed(END_LOG_OPEN_AT_CUT_OFF);
     Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
   }
+
+  @Test
+  void aWithdrawnParticipant_endsItsTrackWithdrawn() {
+    ProcessInstance pi = start("sacm");
+    runtimeService().createMessageCorrelation("ParticipantWithdrawn").processInstanceBusinessKey("HLD2013-sacm").correlate();
+    assertThat(pi).isEnded().hasPassed("EndEvent_Withdrawn");
+    org.assertj.core.api.Assertions.assertThat(outcome(pi)).isEqualTo("withdrawn");
+  }
 }
