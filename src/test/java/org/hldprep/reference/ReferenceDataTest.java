@@ -65,6 +65,16 @@ class ReferenceDataTest {
   }
 
   @Test
+  void countryOffices_areKnownWhereASourceSaysSo_andOtherwiseSaidToBeUnknown() {
+    assertThat(data.countryOffice("COM").absent()).isTrue();
+    assertThat(data.countryOffice("COM").coveredBy()).contains("Mauritius");
+    assertThat(data.countryOffice("PHL").status()).isEqualTo(CountryOffice.YES);
+    assertThat(data.countryOffice("VAT").status()).isEqualTo(CountryOffice.UNKNOWN);
+    assertThat(data.countryOffice("VAT").basis()).isEqualTo("unknown");
+    assertThat(data.memberStates()).allSatisfy(s -> assertThat(data.countryOffice(s.iso3())).isNotNull());
+  }
+
+  @Test
   void quotedCsvCellsKeepTheirCommas() {
     assertThat(Csv.split("a,\"b, c\",\"say \"\"hi\"\"\"")).containsExactly("a", "b, c", "say \"hi\"");
   }

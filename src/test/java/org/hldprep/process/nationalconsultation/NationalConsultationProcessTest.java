@@ -292,4 +292,15 @@ class NationalConsultationProcessTest {
     assertThat(pi).isEnded().hasPassed("EndEvent_Withdrawn");
     org.assertj.core.api.Assertions.assertThat(outcome(pi)).isEqualTo("withdrawn");
   }
+
+  @Test
+  void aStateWithoutACountryOffice_hasItsCountryOfficeStepsDoneByItsRegionalOffice() {
+    ProcessInstance comoros = runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "COM"));
+    assertThat(task(comoros)).as("the reference data: the Mauritius office covers Comoros").hasCandidateGroup("ro-pretoria");
+    org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(task(comoros).getId())).hasSize(1);
+    acceptOffer(comoros);
+    assertThat(task(comoros)).hasCandidateGroup("ro-pretoria");
+    ProcessInstance holySee = runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "VAT"));
+    assertThat(task(holySee)).as("unknown to the data: the Country Office group stays").hasCandidateGroup("co-vat");
+  }
 }
