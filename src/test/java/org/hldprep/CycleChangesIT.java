@@ -67,7 +67,7 @@ class CycleChangesIT extends PostgresIntegrationTest {
     assertThat(coordinator.delete(participants + "/KEN").json().get("state").asText()).isEqualTo("withdrawn");
     assertThat(running(cycle + "-KEN")).isZero();
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(coordinator.get("/api/cycles/" + cycle)
-        .json().get("consultationOutcomes").toString()).contains("\"KEN\":\"withdrawn\""));
+        .json().path("consultationOutcomes").toString()).contains("\"KEN\":\"withdrawn\""));
     assertThat(coordinator.delete(participants + "/MEX").status()).as("MEX takes no part").isEqualTo(404);
     assertThat(coordinator.post(participants + "/KEN/reopen", Map.of()).status())
         .as("only a consultation that ended no-response can be reopened").isEqualTo(409);
@@ -81,7 +81,7 @@ class CycleChangesIT extends PostgresIntegrationTest {
         "governmentFinalDeadline", TODAY.minusDays(10).toString()), true);
     Http coordinator = Http.as(port, "hld-coordinator");
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(coordinator.get("/api/cycles/" + cycle)
-        .json().get("consultationOutcomes").toString()).contains("\"PHL\":\"no-response\""));
+        .json().path("consultationOutcomes").toString()).contains("\"PHL\":\"no-response\""));
 
     Http.Response reopened = coordinator.post("/api/cycles/" + cycle + "/participants/PHL/reopen", Map.of());
     assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
