@@ -62,9 +62,15 @@ class CockpitBrowserIT extends BrowserIntegrationTest {
       // The instance: its diagram marks the same activity.
       browser.click(browser.visible(By.cssSelector("a[href*='#/process-instance/" + instance + "']")));
       browser.visible(By.cssSelector(".djs-container svg g.djs-element[data-element-id='" + activity + "']"));
-      WebElement token = browser.visible(By.cssSelector(
-          ".djs-overlays[data-container-id='" + activity + "'] .badge"));
-      assertThat(token.getText().trim()).isEqualTo("1");
+      // Cockpit may redraw its overlays while loading: read the badge afresh until it shows the token.
+      By token = By.cssSelector(".djs-overlays[data-container-id='" + activity + "'] .badge");
+      browser.until(d -> {
+        try {
+          return browser.visible(token).getText().trim().equals("1");
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+          return false;
+        }
+      });
       assertThat(browser.driver().getCurrentUrl()).contains(instance);
       browser.screenshot();
     });

@@ -38,20 +38,20 @@ class CycleIT extends PostgresIntegrationTest {
     // The Colombo Process is served by the Country Office in Sri Lanka: an administrator adds its officer.
     addUser("lka-officer", "co-lka");
     DemoStaff staff = new DemoStaff(port, "lka-officer");
-    LocalDate hld = TODAY.plusMonths(6);
+    // The HLD far enough ahead that every date following it lies in the future; a few dates given explicitly
+    // (each in order with the others: the dates that follow them move with them).
+    LocalDate hld = TODAY.plusMonths(13);
 
     Http.Response started = staff.as("hld-coordinator").post("/api/cycles", Map.of(
         "cycle", CYCLE, "memberStates", List.of("PHL", "KEN", "MEX"), "rcps", List.of("colombo-process", "puebla-process"),
-        "calendar", Map.of("hldDate", hld.toString(), "governmentResponseDeadline", TODAY.plusMonths(1).toString(),
-            "governmentFinalDeadline", TODAY.plusMonths(2).toString(), "nationalSummaryDeadline", TODAY.plusMonths(3).toString(),
-            "rcpContactDeadline", TODAY.plusMonths(1).toString(), "rcpInputDeadline", TODAY.plusMonths(2).toString(),
-            "rcpMeetingDate", TODAY.plusMonths(3).toString(), "zeroDraftDeadline", TODAY.plusMonths(1).toString())));
+        "calendar", Map.of("hldDate", hld.toString(), "nationalSummaryDeadline", TODAY.plusMonths(9).toString(),
+            "rcpMeetingDate", TODAY.plusMonths(8).toString(), "zeroDraftDeadline", TODAY.plusMonths(3).toString())));
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     assertThat(started.json().get("regionalOffices").toString()).contains("ro-bangkok", "ro-nairobi", "ro-sanjose");
     assertThat(staff.as("phl-officer").post("/api/cycles", Map.of("cycle", "HLD2100")).status())
         .as("a Country Office cannot start cycles").isEqualTo(403);
-    assertThat(staff.as("hld-coordinator").post("/api/cycles", Map.of("cycle", CYCLE)).status())
-        .as("one running cycle per name").isEqualTo(409);
+    assertThat(staff.as("hld-coordinator").post("/api/cycles", Map.of("cycle", CYCLE,
+        "calendar", Map.of("hldDate", hld.toString()))).status()).as("one running cycle per name").isEqualTo(409);
 
     nationalConsultations(staff);
     rcpContributions(staff);
@@ -172,8 +172,12 @@ class CycleIT extends PostgresIntegrationTest {
 
     // The Philippines breaks the silence; only a Permanent Mission may.
     Map<String, Object> objection = Map.of("objectionText", "Paragraph 4 prejudges the negotiation");
-    assertThat(staff.as("council-secretary").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection)
-        .status()).isEqualTo(403);
+    assertThat(staff.as("phl-officer").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection)
+        .status()).as("a Country Office is no Permanent Mission").isEqualTo(403);
+    Http.Response withoutNote = staff.as("council-secretary").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised",
+        Map.of("objectionText", "By note verbale", "objectingCountry", "KEN"));
+    assertThat(withoutNote.status()).as("the secretariat records a note verbale with its reference").isEqualTo(400);
+    assertThat(withoutNote.body()).contains("noteVerbaleReference");
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("phl-mission")
         .post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection).status()).isEqualTo(200));
     staff.work("Task_DecideAfterBrokenSilence", statement, "chairperson", Map.of("silenceDecision", "revise",
@@ -213,15 +217,21 @@ class CycleIT extends PostgresIntegrationTest {
   }
 
   private void briefingPackAndTheHld(DemoStaff staff, LocalDate hld) {
-    // The HLD moves ten days ahead of today: the briefing pack falls due now.
+    // The briefing pack is brought forward to today: it falls due at once (its day has begun).
     Http.Response moved = staff.as("hld-coordinator").post("/api/cycles/" + CYCLE + "/messages/CalendarChanged",
-        Map.of("calendarChanges", Map.of("hldDate", TODAY.plusDays(10).toString())));
+        Map.of("calendarChanges", Map.of("briefingPackDate", TODAY.toString())));
     assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    Http.Response past = staff.as("hld-coordinator").post("/api/cycles/" + CYCLE + "/messages/CalendarChanged",
+        Map.of("calendarChanges", Map.of("hldDate", TODAY.minusDays(2).toString())));
+    assertThat(past.status()).as("moving deadlines into the past needs replay: " + past.body()).isEqualTo(400);
     staff.work("Task_PrepareBriefingPack", CYCLE, "hld-coordinator", Map.of("briefingPackLink", "https://docs.example/p"));
     staff.work("Task_ApproveBriefingPack", CYCLE, "director-general", Map.of("briefingDecision", "approve"));
-    // The HLD is over.
-    assertThat(staff.as("hld-coordinator").post("/api/cycles/" + CYCLE + "/messages/CalendarChanged",
-        Map.of("calendarChanges", Map.of("hldEndDate", TODAY.minusDays(1).toString()))).status()).isEqualTo(200);
+    // The HLD is over: the calendar is moved into the past as a replay would, the dates given with it.
+    Http.Response over = staff.as("hld-coordinator").post("/api/cycles/" + CYCLE + "/messages/CalendarChanged",
+        Map.of("replay", true, "calendarChanges", Map.of("hldDate", TODAY.minusDays(2).toString(),
+            "nationalSummaryDeadline", TODAY.minusDays(150).toString(), "rcpMeetingDate", TODAY.minusDays(140).toString(),
+            "zeroDraftDeadline", TODAY.minusDays(200).toString(), "briefingPackDate", TODAY.minusDays(12).toString())));
+    assertThat(over.status()).as(over.body()).isEqualTo(200);
   }
 
   private void addUser(String id, String group) {

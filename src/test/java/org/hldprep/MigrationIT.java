@@ -245,17 +245,12 @@ class MigrationIT extends PostgresIntegrationTest {
   }
 
   /**
-   * Every base date of the calendar in the future: the 2013 defaults moved to next year, in their order,
-   * with these dates over them.
+   * The 2013 calendar moved two years ahead (every default follows the HLD, so every date lies in the
+   * future and keeps its order), with these dates over them.
    */
   private static Map<String, String> futureCalendar(Map<String, String> given) {
-    Map<String, String> calendar = new LinkedHashMap<>();
-    int years = TODAY.getYear() - 2012;
-    CycleCalendar.resolve(Map.of()).forEach((key, date) -> {
-      if (!CycleCalendar.derivedKeys().contains(key)) {
-        calendar.put(key, LocalDate.parse(date).plusYears(years).toString());
-      }
-    });
+    Map<String, String> calendar = new LinkedHashMap<>(CycleCalendar.resolve(Map.of(CycleCalendar.HLD_DATE,
+        LocalDate.of(2013, 10, 3).plusYears(TODAY.getYear() + 2 - 2013).toString())));
     calendar.putAll(given);
     return calendar;
   }

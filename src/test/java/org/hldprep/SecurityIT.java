@@ -27,9 +27,9 @@ class SecurityIT extends PostgresIntegrationTest {
   @BeforeEach
   void kenyaTaskExists() {
     // A real first step: Kenya's national consultation, routed to the Country Office co-ken.
-    // Deadlines in the future, so that no timer moves the task while the test looks at it.
+    // An HLD far enough ahead that every deadline lies in the future: no timer moves the task meanwhile.
     String instance = runtimeService.startProcessInstanceByKey("national-consultation", Map.of("countryCode", "KEN",
-        "governmentResponseDeadline", java.time.LocalDate.now().plusMonths(1).toString())).getId();
+        "hldDate", java.time.LocalDate.now().plusMonths(13).toString())).getId();
     kenyaTask = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 

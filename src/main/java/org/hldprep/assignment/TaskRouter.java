@@ -28,7 +28,10 @@ public class TaskRouter implements TaskListener {
   /** Output column of the decision. */
   public static final String GROUP = "group";
 
-  /** The Country Office of {@code countryCode}. */
+  /**
+   * The Country Office of {@code countryCode}; where the reference data says the state has none, its
+   * covering Regional Office (not a group nobody is in). Where the data does not know, the Country Office.
+   */
   public static final String ROLE_COUNTRY_OFFICE = "country-office";
   /** The Regional Office covering {@code countryCode}; without a country, the one in {@code regionalOffice}. */
   public static final String ROLE_REGIONAL_OFFICE = "regional-office";
@@ -81,7 +84,11 @@ public class TaskRouter implements TaskListener {
   /** A group id of the contract for a decision output, given the process's country or RCP. */
   public String resolve(String groupOrRole, DelegateTask task) {
     return switch (groupOrRole) {
-      case ROLE_COUNTRY_OFFICE -> GroupIds.countryOffice(memberState(task).iso3());
+      case ROLE_COUNTRY_OFFICE -> {
+        MemberState state = memberState(task);
+        yield referenceData.countryOffice(state.iso3()).absent() ? state.regionalOffice()
+            : GroupIds.countryOffice(state.iso3());
+      }
       case ROLE_REGIONAL_OFFICE -> {
         // The country decides where its consultation is reviewed; a regionalOffice variable (the
         // master's per-office syntheses) is used only without a country, and only if it names one.

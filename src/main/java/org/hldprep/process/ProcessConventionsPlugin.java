@@ -23,7 +23,9 @@ import org.hldprep.reference.ReferenceData;
  *   <li>every user task is routed by {@link TaskRouter} when it is created, and its title names the
  *       country, RCP or Regional Office it is about ({@link TaskTitleListener});</li>
  *   <li>every end event of a process (not of a sub-process) that declares the extension property
- *       {@code outcome} records it through {@link RecordOutcomeListener}.</li>
+ *       {@code outcome} records it through {@link RecordOutcomeListener};</li>
+ *   <li>timers and due dates read calendar dates through the expression functions {@code endOfDay} and
+ *       {@code startOfDay} ({@link Deadlines}), in the cycle's time zone.</li>
  * </ul>
  */
 public class ProcessConventionsPlugin extends AbstractProcessEnginePlugin {
@@ -50,6 +52,18 @@ public class ProcessConventionsPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(listeners);
     }
     listeners.add(new ConventionsParseListener());
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    try {
+      configuration.getExpressionManager().addFunction("endOfDay",
+          Deadlines.class.getMethod("endOfDay", Object.class, Object.class));
+      configuration.getExpressionManager().addFunction("startOfDay",
+          Deadlines.class.getMethod("startOfDay", Object.class, Object.class));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The value of the extension property {@code outcome} of an element, or null. */

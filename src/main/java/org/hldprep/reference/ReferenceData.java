@@ -26,14 +26,19 @@ public final class ReferenceData {
   private final Map<String, Office> offices;
   private final Map<String, NamedEntry> gmgMembers;
   private final Map<String, RegionalCommission> regionalCommissions;
+  private final Map<String, IomMembership> memberships;
+  private final Map<String, CountryOffice> countryOffices;
 
   private ReferenceData(Map<String, MemberState> memberStates, Map<String, Rcp> rcps, Map<String, Office> offices,
-      Map<String, NamedEntry> gmgMembers, Map<String, RegionalCommission> regionalCommissions) {
+      Map<String, NamedEntry> gmgMembers, Map<String, RegionalCommission> regionalCommissions,
+      Map<String, IomMembership> memberships, Map<String, CountryOffice> countryOffices) {
     this.memberStates = memberStates;
     this.rcps = rcps;
     this.offices = offices;
     this.gmgMembers = gmgMembers;
     this.regionalCommissions = regionalCommissions;
+    this.memberships = memberships;
+    this.countryOffices = countryOffices;
     checkConsistency();
   }
 
@@ -62,7 +67,16 @@ public final class ReferenceData {
             List.of(r.get("covering_offices").split(";")), r.get("covering_offices_basis"),
             r.get("covering_offices_source")))
         .toList(), RegionalCommission::code);
-    return new ReferenceData(states, rcps, offices, gmg, commissions);
+    Map<String, IomMembership> memberships = index(Csv.read("reference/iom-membership.csv").stream()
+        .map(r -> new IomMembership(r.get("iso3"), integer(r.get("iom_member_since")),
+            r.get("admitted_on").isBlank() ? null : java.time.LocalDate.parse(r.get("admitted_on")), r.get("source"),
+            r.get("cow_igo_v3_member_2012").isBlank() ? null : "1".equals(r.get("cow_igo_v3_member_2012"))))
+        .toList(), IomMembership::iso3);
+    Map<String, CountryOffice> countryOffices = index(Csv.read("reference/country-offices.csv").stream()
+        .map(r -> new CountryOffice(r.get("iso3"), r.get("country_office"), r.get("covered_by"), r.get("basis"),
+            r.get("source")))
+        .toList(), CountryOffice::iso3);
+    return new ReferenceData(states, rcps, offices, gmg, commissions, memberships, countryOffices);
   }
 
   public Collection<MemberState> memberStates() {
@@ -121,12 +135,31 @@ public final class ReferenceData {
         "Unknown RCP code '" + code + "': expected one of " + String.join(", ", rcps.keySet())));
   }
 
+  /** What the data knows of a Member State's IOM membership (a row for every state of the list). */
+  public IomMembership iomMembership(String iso3) {
+    return memberships.get(requireMemberState(iso3).iso3());
+  }
+
+  /** Whether IOM has a Country Office in a Member State, as far as the data knows (a row for every state). */
+  public CountryOffice countryOffice(String iso3) {
+    return countryOffices.get(requireMemberState(iso3).iso3());
+  }
+
   private void checkConsistency() {
     for (MemberState state : memberStates.values()) {
       Office office = offices.get(state.regionalOffice());
       if (office == null || !office.isRegionalOffice()) {
         throw new IllegalStateException("Member State " + state.iso3() + " names an unknown Regional Office: "
             + state.regionalOffice());
+      }
+      CountryOffice countryOffice = countryOffices.get(state.iso3());
+      if (countryOffice == null || !java.util.Set.of(CountryOffice.YES, CountryOffice.NO, CountryOffice.UNKNOWN)
+          .contains(countryOffice.status())) {
+        throw new IllegalStateException("Member State " + state.iso3() + " needs a row in country-offices.csv with"
+            + " country_office yes, no or unknown");
+      }
+      if (!memberships.containsKey(state.iso3())) {
+        throw new IllegalStateException("Member State " + state.iso3() + " has no row in iom-membership.csv");
       }
     }
     for (RegionalCommission commission : regionalCommissions.values()) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,18 +34,38 @@ public class CycleController {
   /**
    * Starts a cycle. Body (every field optional): {@code cycle} (business key, default HLD + year of the
    * HLD), {@code memberStates} and {@code rcps} (lists of codes; default all), {@code calendar} (calendar
-   * key to ISO date, e.g. {@code hldDate}).
+   * key to ISO date, e.g. {@code hldDate}; the other dates follow the HLD), {@code timeZone} (IANA id,
+   * default Europe/Zurich, the zone of Geneva), {@code replay} (true to replay a past year: dates already past are accepted).
    */
   @PostMapping
   public ResponseEntity<Map<String, Object>> start(@Valid @RequestBody(required = false) StartCycleRequest request) {
-    StartCycleRequest body = request == null ? new StartCycleRequest(null, null, null, null) : request;
-    return ResponseEntity.status(HttpStatus.CREATED)
-        .body(cycles.start(body.cycle(), body.memberStates(), body.rcps(), body.calendar()));
+    StartCycleRequest body = request == null ? new StartCycleRequest(null, null, null, null, null, null) : request;
+    return ResponseEntity.status(HttpStatus.CREATED).body(cycles.start(body.cycle(), body.memberStates(),
+        body.rcps(), body.calendar(), body.timeZone(), body.replay()));
   }
 
   @GetMapping("/{cycle}")
   public Map<String, Object> get(@PathVariable String cycle) {
     return cycles.status(cycle);
+  }
+
+  /** Adds a Member State ({@code {"memberState":"SUR"}}) or an RCP ({@code {"rcp":"almaty-process"}}); idempotent. */
+  @PostMapping("/{cycle}/participants")
+  public Map<String, Object> add(@PathVariable String cycle, @RequestBody(required = false) Map<String, String> body) {
+    Map<String, String> given = body == null ? Map.of() : body;
+    return cycles.addParticipant(cycle, given.get("memberState"), given.get("rcp"));
+  }
+
+  /** Withdraws a Member State or an RCP: its running track ends withdrawn; idempotent. */
+  @DeleteMapping("/{cycle}/participants/{code}")
+  public Map<String, Object> withdraw(@PathVariable String cycle, @PathVariable String code) {
+    return cycles.withdraw(cycle, code);
+  }
+
+  /** Reopens a national consultation that ended no-response, the government having answered late; idempotent. */
+  @PostMapping("/{cycle}/participants/{country}/reopen")
+  public Map<String, Object> reopen(@PathVariable String cycle, @PathVariable String country) {
+    return cycles.reopen(cycle, country);
   }
 
   /** Sends one of the cycle's external events; see {@link CycleService#send}. */
@@ -57,5 +78,5 @@ public class CycleController {
 
   /** A list may be empty (meaning all), but a code in it may not be blank: "[\"\"]" is a mistake, not "all". */
   public record StartCycleRequest(String cycle, List<@NotBlank String> memberStates, List<@NotBlank String> rcps,
-      Map<String, @NotBlank String> calendar) {}
+      Map<String, @NotBlank String> calendar, String timeZone, Boolean replay) {}
 }

@@ -2,7 +2,17 @@ package org.hldprep.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -31,6 +41,51 @@ public final class ProcessTestSupport {
   public static void registerCommonBeans() {
     Mocks.register("remindOfficeDelegate", new RemindOfficeDelegate());
     Mocks.register("markLateDelegate", new MarkLateDelegate());
+    Mocks.register("recordOpenAtCutOffDelegate", new RecordOpenAtCutOffDelegate());
+  }
+
+  /** The zone of the tests' cycles: the default, Geneva's. */
+  public static final ZoneId GENEVA = ZoneId.of(CycleCalendar.DEFAULT_TIME_ZONE);
+  /** The day MC/2353 was issued: tests of the 2013 calendar run as of then, so that its dates lie ahead. */
+  public static final LocalDate MC_2353_ISSUED = LocalDate.of(2012, 11, 2);
+
+  /** Sets the engine's clock to noon of this day in Geneva. */
+  public static void today(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(12, 0).atZone(GENEVA).toInstant()));
+  }
+
+  /** Sets the engine's clock to this instant. */
+  public static void now(String isoInstant) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(isoInstant)));
+  }
+
+  public static void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** A deadline as timers and due dates have it: the end of the day in Geneva. */
+  public static Date deadline(String isoDate) {
+    return Deadlines.endOfDay(LocalDate.parse(isoDate), GENEVA);
+  }
+
+  /** An awaited day as timers have it: its start in Geneva. */
+  public static Date dayStart(String isoDate) {
+    return Deadlines.startOfDay(LocalDate.parse(isoDate), GENEVA);
+  }
+
+  /** The outcome a process recorded at its end (null if it has none). */
+  public static Object outcome(ProcessInstance pi) {
+    HistoricVariableInstance outcome = BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName(RecordOutcomeListener.OUTCOME).singleResult();
+    return outcome == null ? null : outcome.getValue();
+  }
+
+  /** Runs the asynchronous continuations (not the timers), as the job executor would. */
+  public static void runAsyncJobs() {
+    List<Job> jobs;
+    while (!(jobs = BpmnAwareTests.managementService().createJobQuery().executable().messages().list()).isEmpty()) {
+      jobs.forEach(j -> BpmnAwareTests.managementService().executeJob(j.getId()));
+    }
   }
 
   public static ReferenceData referenceData() {

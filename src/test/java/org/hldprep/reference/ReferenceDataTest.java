@@ -65,6 +65,31 @@ class ReferenceDataTest {
   }
 
   @Test
+  void iomMembershipOnADay_isWhatTheSourcesSay_orUnknown() {
+    java.time.LocalDate june2013 = java.time.LocalDate.of(2013, 6, 20);
+    assertThat(data.iomMembership("MWI").on(java.time.LocalDate.of(2013, 6, 13)).status())
+        .isEqualTo(IomMembership.Status.NOT_MEMBER);
+    assertThat(data.iomMembership("MWI").on(java.time.LocalDate.of(2013, 6, 14)).status())
+        .isEqualTo(IomMembership.Status.MEMBER);
+    assertThat(data.iomMembership("CHN").on(june2013).status()).isEqualTo(IomMembership.Status.NOT_MEMBER);
+    assertThat(data.iomMembership("JOR").on(june2013).status()).as("a sourced year").isEqualTo(IomMembership.Status.MEMBER);
+    assertThat(data.iomMembership("MUS").on(java.time.LocalDate.of(2006, 3, 1)).status())
+        .as("admitted in 2006, day unknown").isEqualTo(IomMembership.Status.UNKNOWN);
+    assertThat(data.iomMembership("PHL").on(june2013).basis()).contains("Correlates of War");
+    assertThat(data.iomMembership("RUS").on(june2013).status()).isEqualTo(IomMembership.Status.UNKNOWN);
+  }
+
+  @Test
+  void countryOffices_areKnownWhereASourceSaysSo_andOtherwiseSaidToBeUnknown() {
+    assertThat(data.countryOffice("COM").absent()).isTrue();
+    assertThat(data.countryOffice("COM").coveredBy()).contains("Mauritius");
+    assertThat(data.countryOffice("PHL").status()).isEqualTo(CountryOffice.YES);
+    assertThat(data.countryOffice("VAT").status()).isEqualTo(CountryOffice.UNKNOWN);
+    assertThat(data.countryOffice("VAT").basis()).isEqualTo("unknown");
+    assertThat(data.memberStates()).allSatisfy(s -> assertThat(data.countryOffice(s.iso3())).isNotNull());
+  }
+
+  @Test
   void quotedCsvCellsKeepTheirCommas() {
     assertThat(Csv.split("a,\"b, c\",\"say \"\"hi\"\"\"")).containsExactly("a", "b, c", "say \"hi\"");
   }

@@ -65,17 +65,14 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
   }
 
   /**
-   * Starts a national consultation over REST as the administrator, every deadline {@code monthsAhead}
-   * months from today so that no timer fires during the test; returns the process instance id.
+   * Starts a national consultation over REST as the administrator, on the calendar of an HLD
+   * {@code monthsAhead} + 12 months from today (every deadline follows it and lies ahead, so no timer
+   * fires during the test); returns the process instance id.
    */
   protected String startNationalConsultation(String countryCode, int monthsAhead) {
-    String later = LocalDate.now().plusMonths(monthsAhead).toString();
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("countryCode", Map.of("value", countryCode));
-    for (String deadline : new String[] {"governmentResponseDeadline", "governmentFinalDeadline",
-        "arrangementsDeadline", "nationalSummaryDeadline", "reviewDeadline"}) {
-      variables.put(deadline, Map.of("value", later));
-    }
+    variables.put("hldDate", Map.of("value", LocalDate.now().plusMonths(12 + monthsAhead).toString()));
     return start("national-consultation", variables);
   }
 
@@ -83,19 +80,13 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
 
   /**
    * Starts a cycle for the Philippines, Kenya and Mexico (and the Puebla Process) over REST as
-   * hld-coordinator, every deadline months ahead so that no timer fires during the test; returns the
-   * national consultations by country code. The whole cycle is deleted after the test.
+   * hld-coordinator, on the calendar of an HLD 14 months ahead (every date follows it and lies ahead,
+   * so no timer fires during the test); returns the national consultations by country code. The whole
+   * cycle is deleted after the test.
    */
   protected Map<String, String> startCycleForPhilippinesKenyaMexico() {
     String cycle = "HLD" + (3000 + CYCLES.incrementAndGet());
-    LocalDate today = LocalDate.now();
-    Map<String, String> calendar = new LinkedHashMap<>();
-    calendar.put("hldDate", today.plusMonths(9).toString());
-    for (String deadline : new String[] {"governmentResponseDeadline", "governmentFinalDeadline",
-        "arrangementsDeadline", "nationalSummaryDeadline", "reviewDeadline", "rcpContactDeadline",
-        "rcpInputDeadline", "rcpMeetingDate", "fotcConstitutionDeadline", "zeroDraftDeadline"}) {
-      calendar.put(deadline, today.plusMonths(2).toString());
-    }
+    Map<String, String> calendar = Map.of("hldDate", LocalDate.now().plusMonths(14).toString());
     Http.Response started = Http.as(port, "hld-coordinator").post("/api/cycles", Map.of("cycle", cycle,
         "memberStates", List.of("PHL", "KEN", "MEX"), "rcps", List.of("puebla-process"), "calendar", calendar));
     if (started.status() != 201) {

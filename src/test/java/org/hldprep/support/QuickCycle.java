@@ -51,16 +51,10 @@ public final class QuickCycle {
     return name;
   }
 
-  /** The 2013 calendar moved whole years ahead, so that every date lies in the future and keeps its order. */
+  /** The 2013 calendar moved whole years ahead: every date follows the HLD, lies in the future and keeps its order. */
   public static Map<String, String> futureCalendar() {
-    int years = LocalDate.now().getYear() + 2 - 2013;
-    Map<String, String> calendar = new TreeMap<>();
-    CycleCalendar.resolve(Map.of()).forEach((key, date) -> {
-      if (!CycleCalendar.derivedKeys().contains(key)) {
-        calendar.put(key, LocalDate.parse(date).plusYears(years).toString());
-      }
-    });
-    return calendar;
+    return new TreeMap<>(CycleCalendar.resolve(Map.of(CycleCalendar.HLD_DATE,
+        LocalDate.of(2013, 10, 3).plusYears(LocalDate.now().getYear() + 2 - 2013).toString())));
   }
 
   /** The request body of {@code POST /api/cycles} for this cycle. */

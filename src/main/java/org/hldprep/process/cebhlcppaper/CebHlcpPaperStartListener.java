@@ -24,9 +24,9 @@ public class CebHlcpPaperStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    InputVariables.completeCalendar(execution, CycleCalendar.HLCP_COMMENT_DEADLINE,
+    InputVariables.completeCalendar(execution, java.util.List.of(CycleCalendar.HLCP_COMMENT_DEADLINE,
         CycleCalendar.HLCP_SUBMISSION_DEADLINE, CycleCalendar.HLCP_SESSION_DATE, CycleCalendar.CEB_SESSION_DATE,
-        CycleCalendar.CEB_PAPER_LAUNCH_DATE);
+        CycleCalendar.CEB_PAPER_LAUNCH_DATE));
     execution.setVariable(MAX_CLEARANCE_RETURNS, bound(execution, MAX_CLEARANCE_RETURNS, DEFAULT_MAX_CLEARANCE_RETURNS));
     execution.setVariable(MAX_HLCP_REVISIONS, bound(execution, MAX_HLCP_REVISIONS, DEFAULT_MAX_HLCP_REVISIONS));
     execution.setVariable(CLEARANCE_RETURNS, 0);

@@ -4,6 +4,8 @@ import static org.hldprep.process.counciljointstatement.CouncilJointStatementPro
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.hldprep.input.InputParser;
+import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,7 @@ public class CheckSilenceWindowListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    execution.setVariable(SILENCE_WINDOW, SilenceWindow.check(execution.getVariable(SILENCE_WINDOW)));
+    execution.setVariable(SILENCE_WINDOW, InputVariables.checked(() ->
+        InputParser.positiveDuration(SILENCE_WINDOW, execution.getVariable(SILENCE_WINDOW))));
   }
 }

@@ -4,7 +4,7 @@ import static org.hldprep.process.counciljointstatement.CouncilJointStatementPro
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +20,15 @@ public class CouncilJointStatementStartListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     InputVariables.defaultValue(execution, SILENCE_WINDOW, DEFAULT_SILENCE_WINDOW);
-    execution.setVariable(SILENCE_WINDOW, SilenceWindow.check(execution.getVariable(SILENCE_WINDOW)));
-    InputVariables.completeCalendar(execution, CycleCalendar.FOTC_CONSTITUTION_DEADLINE,
-        CycleCalendar.ZERO_DRAFT_DEADLINE, CycleCalendar.FINAL_TEXT_DEADLINE, CycleCalendar.SPECIAL_SESSION_DATE,
-        CycleCalendar.ENDORSEMENT_DEADLINE, CycleCalendar.TRANSMITTAL_DEADLINE);
+    execution.setVariable(SILENCE_WINDOW, InputVariables.checked(() ->
+        InputParser.positiveDuration(SILENCE_WINDOW, execution.getVariable(SILENCE_WINDOW))));
+    InputVariables.completeCalendar(execution, CALENDAR_KEYS);
+    InputVariables.wholeNumber(execution, MAX_REVISIONS, DEFAULT_MAX_REVISIONS, 1);
+    execution.setVariable(REVISIONS, 0L);
     execution.setVariable(READING_ROUND, 1L);
     execution.setVariable(SILENCE_ROUND, 0L);
     execution.setVariable(OBJECTION_COUNT, 0L);
+    execution.setVariable(PENDING_OBJECTIONS, 0L);
     execution.setVariable(OBJECTIONS, ProcessVariables.emptyList());
     execution.setVariable(READING_ROUNDS, ProcessVariables.emptyList());
   }

@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.hldprep.input.InputParser;
+import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.Deadlines;
+import org.hldprep.process.InputVariables;
 
 /** Reading and writing the variables of this process that are not plain strings: ISO dates and JSON lists. */
 final class ProcessVariables {
@@ -30,6 +31,11 @@ final class ProcessVariables {
   static void append(DelegateExecution execution, String name, ObjectNode entry) {
     ArrayNode list = list(execution, name);
     list.add(entry);
+    write(execution, name, list);
+  }
+
+  /** Replaces the JSON list variable {@code name} of the process instance. */
+  static void write(DelegateExecution execution, String name, ArrayNode list) {
     try {
       execution.getProcessInstance().setVariable(name, SpinValues.jsonValue(JSON.writeValueAsString(list)).create());
     } catch (JsonProcessingException e) {
@@ -41,7 +47,8 @@ final class ProcessVariables {
     return JSON.createObjectNode();
   }
 
-  private static ArrayNode list(DelegateExecution execution, String name) {
+  /** The JSON list variable {@code name} (empty if unset). */
+  static ArrayNode list(DelegateExecution execution, String name) {
     TypedValue value = execution.getVariableTyped(name, false);
     String text = null;
     if (value instanceof SerializableValue serializable) {
@@ -62,18 +69,11 @@ final class ProcessVariables {
   /** A date variable (ISO string from a form, or a date from a REST client), or a 400 naming it. */
   static LocalDate requiredDate(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
-    }
-    if (value == null || value.toString().isBlank()) {
+    if (InputParser.blank(value)) {
       throw new BadUserRequestException("The variable '" + name + "' is required here");
     }
-    String text = value.toString().trim();
-    try {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      throw new BadUserRequestException(name + " must be an ISO date (yyyy-MM-dd), got '" + text + "'");
-    }
+    return InputVariables.checked(() -> InputParser.date(name, value,
+        Deadlines.zone(execution.getVariable(CycleCalendar.TIME_ZONE))));
   }
 
   /**

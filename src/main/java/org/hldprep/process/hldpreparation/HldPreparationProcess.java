@@ -1,29 +1,62 @@
 package org.hldprep.process.hldpreparation;
 
-/** Keys, element ids, variables and messages of the master process {@code hld-preparation}. */
+/** Keys, element ids, variables, messages and outcomes of the master process {@code hld-preparation}. */
 public final class HldPreparationProcess {
 
   public static final String KEY = "hld-preparation";
 
-  public static final String CALL_NATIONAL_CONSULTATIONS = "CallActivity_NationalConsultations";
-  public static final String CALL_RCP_CONTRIBUTIONS = "CallActivity_RcpContributions";
+  public static final String START = "StartEvent_CycleRequested";
+  // The tracks: each a sub-process around a call activity and "Record the outcome" (see Track).
+  public static final String SUB_PROCESS_NATIONAL_CONSULTATIONS = "SubProcess_NationalConsultations";
+  public static final String CALL_NATIONAL_CONSULTATION = "CallActivity_NationalConsultations";
+  public static final String TASK_RECORD_CONSULTATION_OUTCOME = "Task_RecordConsultationOutcome";
+  public static final String SUB_PROCESS_RCP_CONTRIBUTIONS = "SubProcess_RcpContributions";
+  public static final String CALL_RCP_CONTRIBUTION = "CallActivity_RcpContributions";
+  public static final String TASK_RECORD_RCP_OUTCOME = "Task_RecordRcpOutcome";
   public static final String CALL_GLOBAL_RCP_MEETING = "CallActivity_GlobalRcpMeeting";
+  public static final String TASK_RECORD_GLOBAL_RCP_MEETING_OUTCOME = "Task_RecordGlobalRcpMeetingOutcome";
   public static final String CALL_COUNCIL_JOINT_STATEMENT = "CallActivity_CouncilJointStatement";
+  public static final String TASK_RECORD_COUNCIL_JOINT_STATEMENT_OUTCOME = "Task_RecordCouncilJointStatementOutcome";
   public static final String CALL_PGA_OUTCOME_INPUT = "CallActivity_PgaOutcomeInput";
-  public static final String TASK_TALLY_CONSULTATIONS = "Task_TallyConsultations";
-  public static final String TASK_TALLY_RCP_CONTRIBUTIONS = "Task_TallyRcpContributions";
-  public static final String TASK_TALLY_TRACKS = "Task_TallyTracks";
+  public static final String TASK_RECORD_PGA_OUTCOME_INPUT_OUTCOME = "Task_RecordPgaOutcomeInputOutcome";
+  // Syntheses
+  public static final String SUB_PROCESS_REGIONAL_SYNTHESES = "SubProcess_RegionalSyntheses";
+  public static final String TIMER_REGIONAL_SYNTHESIS_DATE = "Timer_RegionalSynthesisDate";
+  public static final String CONDITIONAL_REGION_CONSULTATIONS_ENDED = "Conditional_RegionConsultationsEnded";
+  public static final String TASK_LIST_OPEN_CONSULTATIONS = "Task_ListOpenConsultations";
   public static final String TASK_WRITE_REGIONAL_SYNTHESIS = "Task_WriteRegionalSynthesis";
+  public static final String TIMER_REGIONAL_SYNTHESIS_CUT_OFF = "Timer_RegionalSynthesisCutOff";
   public static final String TASK_WRITE_GLOBAL_SYNTHESIS = "Task_WriteGlobalSynthesis";
+  public static final String TIMER_GLOBAL_SYNTHESIS_CUT_OFF = "Timer_GlobalSynthesisCutOff";
+  // Briefing of the Director General
+  public static final String TIMER_BRIEFING_PACK_DUE = "Timer_BriefingPackDue";
   public static final String TASK_PREPARE_BRIEFING_PACK = "Task_PrepareBriefingPack";
   public static final String TASK_APPROVE_BRIEFING_PACK = "Task_ApproveBriefingPack";
-  public static final String TASK_REPORT_TO_COUNCIL = "Task_ReportToCouncil";
-  public static final String TIMER_BRIEFING_PACK_DUE = "Timer_BriefingPackDue";
+  public static final String TASK_FINALIZE_BRIEFING_PACK = "Task_FinalizeBriefingPack";
+  public static final String TIMER_BRIEFING_CUT_OFF = "Timer_BriefingCutOff";
+  public static final String END_BRIEFING_APPROVED = "EndEvent_BriefingApproved";
+  public static final String END_BRIEFING_FINALIZED = "EndEvent_BriefingFinalized";
+  // Report to the Council
   public static final String TIMER_HLD_PASSED = "Timer_HldPassed";
+  public static final String CONDITIONAL_ALL_TRACKS_ENDED = "Conditional_AllTracksEnded";
+  public static final String TIMER_COUNCIL_REPORT_DATE = "Timer_CouncilReportDate";
+  public static final String TASK_TALLY_OUTCOMES = "Task_TallyOutcomes";
+  public static final String TASK_REPORT_TO_COUNCIL = "Task_ReportToCouncil";
+  public static final String TIMER_COUNCIL_REPORT_CUT_OFF = "Timer_CouncilReportCutOff";
   public static final String END_CYCLE_CLOSED = "EndEvent_CycleClosed";
+  public static final String END_REPORT_OPEN_AT_CUT_OFF = "EndEvent_ReportOpenAtCutOff";
+  // Event sub-processes
   public static final String TASK_MOVE_DEADLINES = "Task_MoveDeadlines";
+  public static final String CALL_ADDED_PARTICIPANT = "CallActivity_AddedParticipant";
+  public static final String TASK_RECORD_ADDED_PARTICIPANT_OUTCOME = "Task_RecordAddedParticipantOutcome";
 
   public static final String MESSAGE_CALENDAR_CHANGED = "CalendarChanged";
+  /** A Member State or RCP joins the running cycle, or a consultation is reopened; carries the participant. */
+  public static final String MESSAGE_PARTICIPANT_ADDED = "ParticipantAdded";
+  /** Sent to a child (national consultation or RCP contribution): its participant left the cycle. */
+  public static final String MESSAGE_PARTICIPANT_WITHDRAWN = "ParticipantWithdrawn";
+  /** The outcome of a withdrawn participant's track. */
+  public static final String OUTCOME_WITHDRAWN = "withdrawn";
 
   /** Business key and name of the cycle, e.g. HLD2013; prefixes the children's business keys. */
   public static final String CYCLE = "cycle";
@@ -33,14 +66,49 @@ public final class HldPreparationProcess {
   public static final String RCPS = "rcps";
   /** Regional Offices covering the participating Member States: one regional synthesis each. */
   public static final String REGIONAL_OFFICES = "regionalOffices";
+  /** The Regional Office of one regional synthesis (loop variable). */
+  public static final String REGIONAL_OFFICE = "regionalOffice";
   /** Changed dates sent with the CalendarChanged message (JSON object of calendar key to ISO date). */
   public static final String CALENDAR_CHANGES = "calendarChanges";
-  public static final String BRIEFING_DECISION = "briefingDecision";
+  /** Sent with CalendarChanged: the change replays a past year, so dates already past are accepted. */
+  public static final String CALENDAR_CHANGE_REPLAY = "calendarChangeReplay";
+
+  // What a track's sub-process holds for "Record the outcome" (set by TrackVariableMapping when the child ends)
+  public static final String CHILD_PROCESS_KEY = "childProcessKey";
+  public static final String CHILD_BUSINESS_KEY = "childBusinessKey";
+  public static final String CHILD_OUTCOME = "childOutcome";
+  // ParticipantAdded (local to its event sub-process)
+  /** Process key of the added participant's track: national-consultation or rcp-contribution. */
+  public static final String PARTICIPANT_PROCESS = "participantProcess";
+  /** ISO alpha-3 code or RCP code of the added participant. */
+  public static final String PARTICIPANT_CODE = "participantCode";
 
   /** Per-child outcomes, JSON objects: country code, RCP code or track key to outcome. */
   public static final String CONSULTATION_OUTCOMES = "consultationOutcomes";
   public static final String RCP_OUTCOMES = "rcpOutcomes";
   public static final String TRACK_OUTCOMES = "trackOutcomes";
+  /** Number of the cycle's children still running; the report starts early when it reaches 0 after the HLD. */
+  public static final String OPEN_CHILDREN = "openChildren";
+  /** JSON object: Regional Office → national consultations of its region still running. */
+  public static final String OPEN_CONSULTATIONS_BY_REGION = "openConsultationsByRegion";
+  /** The consultations of a region still open when its synthesis started (local to the synthesis). */
+  public static final String OPEN_CONSULTATIONS = "openConsultations";
+  /** What was open when the report to the Council started: children and the master's own steps. */
+  public static final String OPEN_AT_REPORT = "openAtReport";
+  public static final String OPEN_AT_REPORT_COUNT = "openAtReportCount";
+
+  public static final String BRIEFING_DECISION = "briefingDecision";
+  public static final String BRIEFING_RETURNS = "briefingReturns";
+  /** Returns of the briefing pack after which the Director General finalizes it (start variable, default 2). */
+  public static final String MAX_BRIEFING_RETURNS = "maxBriefingReturns";
+  public static final int DEFAULT_MAX_BRIEFING_RETURNS = 2;
+
+  public static final String OUTCOME_CLOSED = "closed";
 
   private HldPreparationProcess() {}
+
+  /** The business key of a cycle's child: {@code <cycle>-<code>}, e.g. HLD2013-PHL or HLD2013-pga-outcome-input. */
+  public static String childBusinessKey(String cycle, String code) {
+    return cycle + "-" + code;
+  }
 }

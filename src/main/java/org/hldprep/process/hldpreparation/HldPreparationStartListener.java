@@ -5,20 +5,26 @@ import static org.hldprep.process.hldpreparation.HldPreparationProcess.*;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
+import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.InputVariables;
+import org.hldprep.process.JsonVariables;
+import org.hldprep.process.RecordOpenAtCutOffDelegate;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.reference.UnknownReferenceCodeException;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of a cycle: checks the participants and the calendar (a bad code or date refuses the start,
- * nothing is created), names the cycle after its business key, and stores lists as JSON so the
- * multi-instance call activities can iterate them.
+ * Start of a cycle, from REST or the Tasklist start form alike: checks the participants and the calendar
+ * (a bad code or date, dates out of order, or a date already past without {@code replay} refuse the
+ * start, nothing is created), names the cycle after its business key, and stores lists as JSON so the
+ * multi-instance tracks can iterate them. Remembers which dates were given, so that the others keep
+ * following the HLD when the calendar changes.
  */
 @Component("hldPreparationStartListener")
 public class HldPreparationStartListener implements ExecutionListener {
@@ -33,16 +39,13 @@ public class HldPreparationStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    CycleDefinition cycle;
-    try {
-      // The cycle's name: the business key, or (from the Tasklist start form) the variable cycle.
-      String name = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
-          : (String) execution.getVariable(CYCLE);
-      cycle = CycleDefinition.of(name, plain(execution.getVariable(MEMBER_STATES)),
-          plain(execution.getVariable(RCPS)), execution.getVariables(), referenceData);
-    } catch (UnknownReferenceCodeException | IllegalArgumentException e) {
-      throw new BadUserRequestException(e.getMessage());
-    }
+    // The cycle's name: the business key, or (from the Tasklist start form) the variable cycle.
+    String name = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+        : (String) execution.getVariable(CYCLE);
+    CycleDefinition cycle = InputVariables.checked(() -> CycleDefinition.of(name,
+        plain(execution.getVariable(MEMBER_STATES)), plain(execution.getVariable(RCPS)), execution.getVariables(),
+        execution.getVariable(CycleCalendar.TIME_ZONE), execution.getVariable(CycleCalendar.REPLAY), referenceData,
+        InputVariables::today));
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(cycle.cycle());
     }
@@ -54,6 +57,20 @@ public class HldPreparationStartListener implements ExecutionListener {
     execution.setVariable(RCPS, json(cycle.rcps()));
     execution.setVariable(REGIONAL_OFFICES, json(cycle.regionalOffices()));
     cycle.calendar().forEach(execution::setVariable);
+    execution.setVariable(CycleCalendar.GIVEN_DATES, json(new ArrayList<>(cycle.givenDates())));
+    execution.setVariable(CycleCalendar.TIME_ZONE, cycle.timeZone().getId());
+    execution.setVariable(CycleCalendar.REPLAY, cycle.replay());
+    InputVariables.wholeNumber(execution, MAX_BRIEFING_RETURNS, DEFAULT_MAX_BRIEFING_RETURNS, 1);
+    execution.setVariable(BRIEFING_RETURNS, 0);
+    // Until the first child ends: every child planned is open (the tracks recount from the engine).
+    execution.setVariable(OPEN_CHILDREN, cycle.memberStates().size() + cycle.rcps().size()
+        + Track.ALL.stream().filter(track -> !track.perParticipant()).count());
+    Map<String, Object> openByRegion = new TreeMap<>();
+    cycle.regionalOffices().forEach(office -> openByRegion.put(office, 0));
+    cycle.memberStates().forEach(state -> openByRegion.merge(referenceData.requireMemberState(state).regionalOffice(),
+        1, (a, b) -> (Integer) a + (Integer) b));
+    execution.setVariable(OPEN_CONSULTATIONS_BY_REGION, json(openByRegion));
+    execution.setVariable(RecordOpenAtCutOffDelegate.OPEN_AT_CUT_OFF, json(new ArrayList<>()));
     execution.setVariable(CONSULTATION_OUTCOMES, json(new LinkedHashMap<String, String>()));
     execution.setVariable(RCP_OUTCOMES, json(new LinkedHashMap<String, String>()));
     execution.setVariable(TRACK_OUTCOMES, json(new LinkedHashMap<String, String>()));
@@ -67,11 +84,11 @@ public class HldPreparationStartListener implements ExecutionListener {
 
   /** A list or map as a JSON object variable (never Java serialization, which is disabled). */
   public static Object json(Object value) {
-    return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+    return JsonVariables.json(value);
   }
 
   /** Spin JSON arrays from REST clients become plain lists. */
-  private static Object plain(Object value) {
+  static Object plain(Object value) {
     if (value instanceof SpinJsonNode node && node.isArray()) {
       List<String> codes = new ArrayList<>();
       node.elements().forEach(e -> codes.add(e.isString() ? e.stringValue() : e.toString()));

@@ -1,11 +1,14 @@
 package org.hldprep.process.hldpreparation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RepositoryService;
@@ -15,44 +18,46 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.calendar.DateTimeUtil;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.hldprep.input.InputParser;
 import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * CalendarChanged: the new dates (variable {@code calendarChanges}) replace the cycle's calendar in
- * the master and in every running child that uses them; every pending timer of the cycle is
- * re-evaluated against its variable, and every open task whose due date names a moved variable gets
- * the new due date. Derived dates (reminders, the briefing pack) follow their base date.
+ * CalendarChanged: the new dates (variable {@code calendarChanges}) are checked as at the start (order;
+ * no date that was still ahead moved into the past unless the message or the cycle says {@code replay};
+ * {@link CycleCalendar#changeChecked}), then replace the cycle's calendar in the master and in every running child that uses
+ * them. Dates never given explicitly follow their base again (move the HLD and its defaults move with
+ * it); every pending timer of the cycle is re-evaluated against its date, and every open task whose due
+ * date names a moved date gets its new due date, computed by the task's own expression.
  */
 @Component("moveDeadlinesDelegate")
 public class MoveDeadlinesDelegate implements JavaDelegate {
 
-  private static final Pattern SINGLE_VARIABLE = Pattern.compile("^\\$\\{\\s*(\\w+)\\s*}$");
-
   @Override
   public void execute(DelegateExecution execution) {
-    Map<String, Object> changes = asMap(execution.getVariable(HldPreparationProcess.CALENDAR_CHANGES));
+    Map<String, Object> changes = changes(execution.getVariable(HldPreparationProcess.CALENDAR_CHANGES));
+    Object replayChange = execution.getVariable(HldPreparationProcess.CALENDAR_CHANGE_REPLAY);
+    boolean replay = InputVariables.replay(execution)
+        || (!InputParser.blank(replayChange) && InputVariables.checked(() -> InputParser.flag("replay", replayChange)));
     Map<String, Object> before = new LinkedHashMap<>();
     for (String key : CycleCalendar.keys()) {
       before.put(key, execution.getVariable(key));
     }
-    // Derived dates that were not changed explicitly are recomputed from their (possibly moved) base.
-    Map<String, Object> given = new LinkedHashMap<>(before);
-    given.keySet().removeIf(key -> CycleCalendar.derivedKeys().contains(key) && !changes.containsKey(key));
-    given.putAll(changes);
-    Map<String, String> calendar = CycleCalendar.resolve(given);
-    // Only the dates that really moved travel to the children: a date a child set for itself (a meeting
-    // or session date chosen in a form) is left alone when another date of the cycle moves.
+    Set<String> given = new LinkedHashSet<>(strings(execution.getVariable(CycleCalendar.GIVEN_DATES)));
+    Map<String, String> calendar = InputVariables.checked(() -> CycleCalendar.changeChecked(before, given, changes,
+        replay, InputVariables.today(InputVariables.timeZone(execution))));
     Map<String, String> moved = new LinkedHashMap<>();
-    calendar.forEach((key, date) -> {
-      if (!date.equals(String.valueOf(before.get(key)))) {
-        moved.put(key, date);
-      }
-    });
+    for (String key : CycleCalendar.moved(before, calendar)) {
+      moved.put(key, calendar.get(key));
+    }
+    given.addAll(changes.keySet());
+    execution.setVariable(CycleCalendar.GIVEN_DATES, HldPreparationStartListener.json(new ArrayList<>(given)));
     if (!moved.isEmpty()) {
       Context.getCommandContext().runWithoutAuthorization(() -> {
         apply(execution.getProcessEngineServices(), execution.getProcessInstanceId(), moved);
@@ -60,8 +65,14 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
       });
     }
     execution.removeVariable(HldPreparationProcess.CALENDAR_CHANGES);
+    execution.removeVariable(HldPreparationProcess.CALENDAR_CHANGE_REPLAY);
   }
 
+  /**
+   * Only the dates that really moved travel to the children, and only to those that have them: a date
+   * a child set for itself (a meeting or session date chosen in a form) is left alone when another date
+   * of the cycle moves.
+   */
   private void apply(ProcessEngineServices engine, String masterId, Map<String, String> movedDates) {
     RuntimeService runtime = engine.getRuntimeService();
     List<String> instances = new ArrayList<>();
@@ -81,7 +92,7 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
       }
       runtime.setVariables(instance, moved);
       recalculateTimers(engine.getManagementService(), instance);
-      moveDueDates(engine, instance, moved);
+      moveDueDates(engine, instance, moved.keySet());
     }
   }
 
@@ -93,34 +104,47 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
     }
   }
 
-  private static void moveDueDates(ProcessEngineServices engine, String instance, Map<String, Object> moved) {
+  /** Re-evaluates the due date expression of every open task that names a moved date, as its creation did. */
+  private static void moveDueDates(ProcessEngineServices engine, String instance, Collection<String> moved) {
     TaskService tasks = engine.getTaskService();
     RepositoryService repository = engine.getRepositoryService();
     for (Task task : tasks.createTaskQuery().processInstanceId(instance).list()) {
       UserTask definition = repository.getBpmnModelInstance(task.getProcessDefinitionId())
           .getModelElementById(task.getTaskDefinitionKey());
-      if (definition == null || definition.getCamundaDueDate() == null) {
+      String dueDate = definition == null ? null : definition.getCamundaDueDate();
+      if (dueDate == null || moved.stream().noneMatch(key -> Pattern.compile("\\b" + key + "\\b").matcher(dueDate).find())) {
         continue;
       }
-      Matcher variable = SINGLE_VARIABLE.matcher(definition.getCamundaDueDate());
-      if (variable.matches() && moved.containsKey(variable.group(1))) {
-        task.setDueDate(DateTimeUtil.parseDate(moved.get(variable.group(1)).toString()));
-        tasks.saveTask(task);
-      }
+      TaskEntity entity = Context.getCommandContext().getTaskManager().findTaskById(task.getId());
+      Object value = Context.getProcessEngineConfiguration().getExpressionManager().createExpression(dueDate)
+          .getValue(entity);
+      task.setDueDate(value instanceof java.util.Date date ? date : DateTimeUtil.parseDate(String.valueOf(value)));
+      tasks.saveTask(task);
     }
   }
 
+  /** The changed dates: calendar keys only, as a JSON object (REST) or a map (Java clients). */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> asMap(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      return new LinkedHashMap<>((Map<String, Object>) map);
-    }
-    if (value instanceof org.camunda.spin.json.SpinJsonNode node && node.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
+  static Map<String, Object> changes(Object value) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> given) {
+      map.putAll((Map<String, Object>) given);
+    } else if (value instanceof org.camunda.spin.json.SpinJsonNode node && node.isObject()) {
       node.fieldNames().forEach(name -> map.put(name, node.prop(name).isString()
           ? node.prop(name).stringValue() : node.prop(name).toString()));
-      return map;
     }
-    return new LinkedHashMap<>();
+    if (map.isEmpty()) {
+      throw new BadUserRequestException(HldPreparationProcess.CALENDAR_CHANGES
+          + " must be an object of calendar dates, e.g. {\"hldDate\": \"2013-10-03\"}");
+    }
+    return map;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> strings(Object value) {
+    if (value instanceof Collection<?> collection) {
+      return collection.stream().map(String::valueOf).toList();
+    }
+    return InputParser.codes(value);
   }
 }

@@ -1,76 +1,45 @@
 package org.hldprep.process.hldpreparation;
 
-import java.util.LinkedHashMap;
+import static org.hldprep.process.hldpreparation.HldPreparationProcess.*;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.hldprep.process.RecordOutcomeListener;
+import org.hldprep.process.JsonVariables;
+import org.hldprep.process.RecordOpenAtCutOffDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Collects the explicit outcome of every child of this cycle, one entry per child: each child writes
- * its own {@code outcome} in its own instance, so no child can overwrite another's. Input parameters:
- * {@value #CHILD_PROCESSES} (comma-separated keys), {@value #CHILD_CODE_VARIABLE} (the child variable
- * that names the entry, e.g. countryCode; the process key when absent), {@value #TALLY_VARIABLE}. Also
- * writes a readable line per tally ({@code consultationSummary} etc.) for the forms.
+ * Before the report to the Council: every tally taken afresh from the engine's history (each child by its
+ * business key; {@code running} for a child still open), and the list of what was open
+ * ({@value HldPreparationProcess#OPEN_AT_REPORT}): children still running, children a cut-off ended
+ * open, and the master's own steps a cut-off closed (syntheses, briefing). A child that ends later is
+ * still recorded in its tally by its track.
  */
 @Component("tallyOutcomesDelegate")
 public class TallyOutcomesDelegate implements JavaDelegate {
 
-  public static final String CHILD_PROCESSES = "childProcesses";
-  public static final String CHILD_CODE_VARIABLE = "childCodeVariable";
-  public static final String TALLY_VARIABLE = "tallyVariable";
-  /** A child that ended without declaring an outcome (e.g. cancelled in Cockpit). */
-  public static final String NO_OUTCOME = "none";
-
   @Override
   public void execute(DelegateExecution execution) {
-    String[] keys = String.valueOf(execution.getVariableLocal(CHILD_PROCESSES)).split(",");
-    Object codeVariable = execution.getVariableLocal(CHILD_CODE_VARIABLE);
-    String tallyVariable = String.valueOf(execution.getVariableLocal(TALLY_VARIABLE));
-    HistoryService history = execution.getProcessEngineServices().getHistoryService();
-
-    // The engine reads its own history here, whoever completed the last child.
-    Map<String, String> tally = Context.getCommandContext().runWithoutAuthorization(() -> {
-      Map<String, String> outcomes = new TreeMap<>();
-      List<HistoricProcessInstance> children = history.createHistoricProcessInstanceQuery()
-          .superProcessInstanceId(execution.getProcessInstanceId()).processDefinitionKeyIn(keys).list();
-      for (HistoricProcessInstance child : children) {
-        Map<String, Object> variables = history.createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(child.getId()).list().stream()
-            .filter(v -> v.getValue() != null)
-            .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue,
-                (a, b) -> a));
-        String code = codeVariable == null ? child.getProcessDefinitionKey()
-            : String.valueOf(variables.get(codeVariable.toString()));
-        outcomes.put(code, String.valueOf(variables.getOrDefault(RecordOutcomeListener.OUTCOME, NO_OUTCOME)));
-      }
-      return outcomes;
+    String cycle = String.valueOf(execution.getVariable(CYCLE));
+    Map<String, Map<String, String>> tallies = CycleProgress.tallies(execution.getProcessEngineServices(),
+        execution.getProcessInstanceId(), cycle);
+    List<String> open = new ArrayList<>();
+    tallies.forEach((variable, tally) -> {
+      execution.setVariable(variable, JsonVariables.json(tally));
+      execution.setVariable(CycleProgress.summaryVariable(variable), CycleProgress.summary(tally));
+      tally.forEach((code, outcome) -> {
+        if (CycleProgress.open(outcome)) {
+          open.add(code + " (" + outcome + ")");
+        }
+      });
     });
-    execution.setVariable(tallyVariable, HldPreparationStartListener.json(new LinkedHashMap<>(tally)));
-    execution.setVariable(summaryVariable(tallyVariable), summary(tally));
-  }
-
-  /** consultationOutcomes → consultationSummary. */
-  static String summaryVariable(String tallyVariable) {
-    return tallyVariable.replace("Outcomes", "Summary");
-  }
-
-  /** "3 children: held 2, declined 1. PHL held; KEN declined; MEX held". */
-  static String summary(Map<String, String> tally) {
-    Map<String, Long> counts = new TreeMap<>(tally.values().stream()
-        .collect(Collectors.groupingBy(v -> v, Collectors.counting())));
-    String totals = counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", "));
-    String each = tally.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining("; "));
-    return tally.size() + " in all: " + totals + ". " + each;
+    for (Object entry : JsonVariables.list(execution.getVariable(RecordOpenAtCutOffDelegate.OPEN_AT_CUT_OFF))) {
+      open.add(JsonVariables.map(entry).getOrDefault("work", entry) + " (" + RecordOpenAtCutOffDelegate.OUTCOME_OPEN_AT_CUT_OFF + ")");
+    }
+    execution.setVariable(OPEN_AT_REPORT, open.isEmpty() ? "nothing" : String.join("; ", open));
+    execution.setVariable(OPEN_AT_REPORT_COUNT, open.size());
   }
 }

@@ -3,12 +3,13 @@ package org.hldprep.process.nationalconsultation;
 import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.COUNTRY_CODE;
 import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.DEFAULT_MAX_REVIEW_RETURNS;
 import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.MAX_REVIEW_RETURNS;
+import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.REOPENED;
 import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.REVIEW_RETURNS;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.MarkLateDelegate;
+import org.hldprep.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start of a national consultation: the country must be a Member State of the reference list
  * (otherwise the start is refused and nothing is created); missing deadlines come from the cycle
- * calendar so that a consultation can also be started on its own (e.g. a state admitted mid-process).
+ * calendar so that a consultation can also be started on its own (then checked as a cycle's are).
+ * {@code reopened} (true when the government answered late after a no-response) skips the offer.
  */
 @Component("nationalConsultationStartListener")
 public class NationalConsultationStartListener implements ExecutionListener {
@@ -32,10 +34,11 @@ public class NationalConsultationStartListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     MemberState state = InputVariables.memberState(execution, COUNTRY_CODE, referenceData);
     execution.setVariable(COUNTRY_CODE, state.iso3());
-    InputVariables.completeCalendar(execution, CycleCalendar.GOVERNMENT_RESPONSE_DEADLINE,
-        CycleCalendar.GOVERNMENT_FINAL_DEADLINE, CycleCalendar.ARRANGEMENTS_DEADLINE,
-        CycleCalendar.NATIONAL_SUMMARY_DEADLINE, CycleCalendar.SUMMARY_REMINDER_DATE, CycleCalendar.REVIEW_DEADLINE);
-    InputVariables.defaultValue(execution, MAX_REVIEW_RETURNS, DEFAULT_MAX_REVIEW_RETURNS);
+    InputVariables.completeCalendar(execution, NationalConsultationProcess.CALENDAR_KEYS);
+    InputVariables.wholeNumber(execution, MAX_REVIEW_RETURNS, DEFAULT_MAX_REVIEW_RETURNS, 1);
+    Object reopened = execution.getVariable(REOPENED);
+    execution.setVariable(REOPENED, !InputParser.blank(reopened)
+        && InputVariables.checked(() -> InputParser.flag(REOPENED, reopened)));
     execution.setVariable(REVIEW_RETURNS, 0);
     execution.setVariable(MarkLateDelegate.LATE, false);
   }

@@ -26,13 +26,13 @@ public class NyRoundtableStartListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     LocalDate eventDate;
     try {
-      eventDate = CycleCalendar.date(EVENT_DATE, execution.getVariable(EVENT_DATE));
+      eventDate = org.hldprep.input.InputParser.date(EVENT_DATE, execution.getVariable(EVENT_DATE));
     } catch (IllegalArgumentException e) {
       throw new BadUserRequestException("The start variable " + e.getMessage());
     }
     execution.setVariable(EVENT_DATE, eventDate.toString());
-    InputVariables.completeCalendar(execution, CycleCalendar.ROUNDTABLE_SERIES_REPORT_DATE);
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    InputVariables.completeCalendar(execution, java.util.List.of(CycleCalendar.ROUNDTABLE_SERIES_REPORT_DATE));
+    LocalDate today = InputVariables.today(InputVariables.timeZone(execution));
     execution.setVariable(HELD_BEFORE_CYCLE, eventDate.isBefore(today));
   }
 }

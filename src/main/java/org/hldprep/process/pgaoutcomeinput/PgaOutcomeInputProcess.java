@@ -1,6 +1,7 @@
 package org.hldprep.process.pgaoutcomeinput;
 
 import java.util.List;
+import org.hldprep.process.CycleCalendar;
 
 /**
  * Keys, element ids, variables, messages and outcomes of {@code pga-outcome-input}: IOM's input to the
@@ -11,7 +12,16 @@ public final class PgaOutcomeInputProcess {
 
   public static final String KEY = "pga-outcome-input";
 
+  /** The calendar dates this process waits on and is due by (CycleCalendar keys), passed by the master. */
+  public static final List<String> CALENDAR_KEYS = List.of(CycleCalendar.OUTCOME_FORMAT_DEADLINE,
+      CycleCalendar.PGA_INPUT_DEADLINE, CycleCalendar.HLD_DATE, CycleCalendar.HLD_END_DATE);
+
   public static final String START = "StartEvent_ModalitiesAdopted";
+  public static final String SUB_PROCESS_PREPARE_INPUT = "SubProcess_PrepareInput";
+  /** Interrupting: the preparation is cut off at the input deadline; the drafts are tracked with what exists. */
+  public static final String TIMER_INPUT_CUT_OFF = "Timer_InputCutOff";
+  public static final String TASK_FINALIZE_TECHNICAL_INPUT = "Task_FinalizeTechnicalInput";
+  public static final String TASK_FINALIZE_KEY_MESSAGES = "Task_FinalizeKeyMessages";
   public static final String TASK_CONFIRM_OUTCOME_FORMAT = "Task_ConfirmOutcomeFormat";
   public static final String GATEWAY_OUTCOME_FORMAT = "Gateway_OutcomeFormat";
   // PGA outcome document branch
@@ -62,6 +72,9 @@ public final class PgaOutcomeInputProcess {
   // Counters
   /** Times the Director General returned the input or key messages. */
   public static final String CLEARANCE_RETURNS = "clearanceReturns";
+  /** Returns after which the Director General finalizes the text instead (start variable, default 2). */
+  public static final String MAX_CLEARANCE_RETURNS = "maxClearanceReturns";
+  public static final int DEFAULT_MAX_CLEARANCE_RETURNS = 2;
   /** Drafts circulated so far (process level). */
   public static final String DRAFTS_CIRCULATED = "draftsCirculated";
 

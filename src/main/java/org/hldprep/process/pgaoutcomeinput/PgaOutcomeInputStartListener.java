@@ -1,7 +1,9 @@
 package org.hldprep.process.pgaoutcomeinput;
 
 import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.CLEARANCE_RETURNS;
+import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.DEFAULT_MAX_CLEARANCE_RETURNS;
 import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.DEFAULT_MODALITIES_RESOLUTION;
+import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.MAX_CLEARANCE_RETURNS;
 import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.DRAFTS_CIRCULATED;
 import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.MODALITIES_RESOLUTION;
 
@@ -9,7 +11,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 
@@ -33,15 +34,9 @@ public class PgaOutcomeInputStartListener implements ExecutionListener {
           + "' must be a General Assembly resolution symbol like A/RES/67/219, got '" + resolution + "'");
     }
     execution.setVariable(MODALITIES_RESOLUTION, resolution);
-    InputVariables.completeCalendar(execution, CycleCalendar.OUTCOME_FORMAT_DEADLINE,
-        CycleCalendar.PGA_INPUT_DEADLINE, CycleCalendar.HLD_DATE, CycleCalendar.HLD_END_DATE);
-    String inputDeadline = execution.getVariable(CycleCalendar.PGA_INPUT_DEADLINE).toString();
-    String hldDate = execution.getVariable(CycleCalendar.HLD_DATE).toString();
-    // ISO dates compare as strings
-    if (inputDeadline.substring(0, 10).compareTo(hldDate.substring(0, 10)) >= 0) {
-      throw new BadUserRequestException("The " + CycleCalendar.PGA_INPUT_DEADLINE + " '" + inputDeadline
-          + "' must fall before the " + CycleCalendar.HLD_DATE + " '" + hldDate + "'");
-    }
+    // The calendar check also keeps the input deadline before the HLD.
+    InputVariables.completeCalendar(execution, PgaOutcomeInputProcess.CALENDAR_KEYS);
+    InputVariables.wholeNumber(execution, MAX_CLEARANCE_RETURNS, DEFAULT_MAX_CLEARANCE_RETURNS, 1);
     execution.setVariable(CLEARANCE_RETURNS, 0);
     execution.setVariable(DRAFTS_CIRCULATED, 0);
   }

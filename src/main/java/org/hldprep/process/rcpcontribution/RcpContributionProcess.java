@@ -1,5 +1,8 @@
 package org.hldprep.process.rcpcontribution;
 
+import java.util.List;
+import org.hldprep.process.CycleCalendar;
+
 /** Keys, element ids, variables, message and outcomes of {@code rcp-contribution} (one RCP's input to the HLD). */
 public final class RcpContributionProcess {
 
@@ -20,6 +23,15 @@ public final class RcpContributionProcess {
   public static final String TIMER_RCP_INPUT_OVERDUE = "Timer_RcpInputOverdue";
   public static final String TIMER_RCP_INPUT_FINAL_CUT_OFF = "Timer_RcpInputFinalCutOff";
   public static final String TIMER_DRAFT_RCP_INPUT_OVERDUE = "Timer_DraftRcpInputOverdue";
+  // Cut-offs (interrupting): no contact by the input deadline, no input by the meeting, not logged by its summary
+  public static final String TIMER_CONTACT_CUT_OFF = "Timer_ContactCutOff";
+  public static final String TIMER_FIND_CONTACT_CUT_OFF = "Timer_FindContactCutOff";
+  public static final String TIMER_DRAFT_RCP_INPUT_CUT_OFF = "Timer_DraftRcpInputCutOff";
+  public static final String TIMER_LOG_RCP_INPUT_CUT_OFF = "Timer_LogRcpInputCutOff";
+  public static final String END_NO_CONTACT_AT_CUT_OFF = "EndEvent_NoContactAtCutOff";
+  public static final String END_NO_CONTACT_FOUND_AT_CUT_OFF = "EndEvent_NoContactFoundAtCutOff";
+  public static final String END_DRAFT_NO_INPUT = "EndEvent_DraftNoInput";
+  public static final String END_LOG_OPEN_AT_CUT_OFF = "EndEvent_LogOpenAtCutOff";
   public static final String END_INPUT_LOGGED = "EndEvent_InputLogged";
   public static final String END_INPUT_LOGGED_LATE = "EndEvent_InputLoggedLate";
   public static final String END_NOT_INTERESTED = "EndEvent_NotInterested";
@@ -28,6 +40,11 @@ public final class RcpContributionProcess {
 
   /** The RCP's input arrived (correlate by business key or by process variable {@link #RCP_CODE}). */
   public static final String MESSAGE_RCP_INPUT_RECEIVED = "RcpInputReceived";
+
+  /** The calendar dates this process waits on and is due by (CycleCalendar keys), passed by the master. */
+  public static final List<String> CALENDAR_KEYS = List.of(CycleCalendar.RCP_CONTACT_DEADLINE,
+      CycleCalendar.RCP_INPUT_REMINDER_DATE, CycleCalendar.RCP_INPUT_DEADLINE, CycleCalendar.RCP_MEETING_DATE,
+      CycleCalendar.RCP_MEETING_SUMMARY_DEADLINE);
 
   /** Code of the RCP in reference/rcps.csv, e.g. colombo-process (start variable, required, lower-cased). */
   public static final String RCP_CODE = "rcpCode";
@@ -50,6 +67,7 @@ public final class RcpContributionProcess {
   public static final String OUTCOME_NOT_INTERESTED = "not-interested";
   public static final String OUTCOME_NO_CONTACT = "no-contact";
   public static final String OUTCOME_NO_INPUT = "no-input";
+  public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
   private RcpContributionProcess() {}
 }

@@ -4,10 +4,9 @@ import static org.hldprep.process.rcpcontribution.RcpContributionProcess.IOM_IS_
 import static org.hldprep.process.rcpcontribution.RcpContributionProcess.RCP_CODE;
 import static org.hldprep.process.rcpcontribution.RcpContributionProcess.RCP_NAME;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.input.InputParser;
 import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.InputVariables;
 import org.hldprep.reference.Rcp;
@@ -35,21 +34,9 @@ public class RcpContributionStartListener implements ExecutionListener {
     execution.setVariable(RCP_CODE, rcp.code());
     execution.setVariable(RCP_NAME, rcp.name());
     Object given = execution.getVariable(IOM_IS_SECRETARIAT);
-    execution.setVariable(IOM_IS_SECRETARIAT, given == null ? rcp.iomIsSecretariat() : flag(given));
-    InputVariables.completeCalendar(execution, CycleCalendar.RCP_CONTACT_DEADLINE,
-        CycleCalendar.RCP_INPUT_REMINDER_DATE, CycleCalendar.RCP_INPUT_DEADLINE, CycleCalendar.RCP_MEETING_DATE);
+    execution.setVariable(IOM_IS_SECRETARIAT, given == null ? rcp.iomIsSecretariat()
+        : InputVariables.checked(() -> InputParser.flag(IOM_IS_SECRETARIAT, given)));
+    InputVariables.completeCalendar(execution, RcpContributionProcess.CALENDAR_KEYS);
     execution.setVariable(MarkLateDelegate.LATE, false);
-  }
-
-  private static boolean flag(Object value) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    String text = value.toString().trim();
-    if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
-      return Boolean.parseBoolean(text);
-    }
-    throw new BadUserRequestException("The start variable '" + IOM_IS_SECRETARIAT + "' must be true or false, got '"
-        + value + "'");
   }
 }

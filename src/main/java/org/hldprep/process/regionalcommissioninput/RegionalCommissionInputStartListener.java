@@ -42,8 +42,8 @@ public class RegionalCommissionInputStartListener implements ExecutionListener {
     execution.setVariable(COMMISSION_CODE, commission.code());
     execution.setVariable(COMMISSION_NAME, commission.name());
     String meetingDateKey = MEETING_DATE_KEYS.get(commission.code());
-    InputVariables.completeCalendar(execution, CycleCalendar.SG_REPORT_INPUT_DEADLINE, CycleCalendar.HLD_DATE,
-        meetingDateKey);
+    InputVariables.completeCalendar(execution, java.util.List.of(CycleCalendar.SG_REPORT_INPUT_DEADLINE, CycleCalendar.HLD_DATE,
+        meetingDateKey));
     // Only the commission's own date stays, under the name the model uses; the other commissions' dates
     // were never set here.
     execution.setVariable(MEETING_DATE, execution.getVariable(meetingDateKey));

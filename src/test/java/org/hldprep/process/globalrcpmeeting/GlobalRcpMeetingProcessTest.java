@@ -3,14 +3,12 @@ package org.hldprep.process.globalrcpmeeting;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.hldprep.process.ProcessTestSupport.complete;
 import static org.hldprep.process.globalrcpmeeting.GlobalRcpMeetingProcess.*;
 
-import java.sql.Date;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -19,7 +17,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.hldprep.process.ProcessTestSupport;
-import org.hldprep.process.RecordOutcomeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +35,17 @@ class GlobalRcpMeetingProcessTest {
 
   @BeforeEach
   void registerBeans() {
+    // As of MC/2353 (2 Nov 2012): the 2013 calendar lies ahead.
+    ProcessTestSupport.today(ProcessTestSupport.MC_2353_ISSUED);
     ProcessTestSupport.registerCommonBeans();
+    Mocks.register("takeInRcpInputsDelegate", new TakeInRcpInputsDelegate());
     Mocks.register("globalRcpMeetingStartListener", new GlobalRcpMeetingStartListener());
   }
 
   @AfterEach
   void reset() {
     Mocks.reset();
+    ProcessTestSupport.resetClock();
   }
 
   private static ProcessInstance start(Map<String, Object> variables) {
@@ -71,8 +72,7 @@ class GlobalRcpMeetingProcessTest {
   }
 
   private static Object outcome(ProcessInstance pi) {
-    return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(RecordOutcomeListener.OUTCOME).singleResult().getValue();
+    return ProcessTestSupport.outcome(pi);
   }
 
   @Test
@@ -80,23 +80,24 @@ class GlobalRcpMeetingProcessTest {
     ProcessInstance pi = start(Map.of());
     assertThat(pi).isWaitingAt(TASK_PREPARE_CONCEPT_NOTE).variables()
         .containsEntry(MEETING_VENUE, DEFAULT_MEETING_VENUE).containsEntry(MAX_COMMENT_ROUNDS, DEFAULT_MAX_COMMENT_ROUNDS);
-    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(Date.valueOf("2013-02-27"));
+    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(ProcessTestSupport.deadline("2013-02-27"));
     complete(pi.getId(), TASK_PREPARE_CONCEPT_NOTE, Map.of("conceptNoteLink", "https://docs.example/cn"));
 
     assertThat(pi).isWaitingAt(TASK_SEND_INVITATIONS);
-    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(Date.valueOf("2013-04-10"));
+    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(ProcessTestSupport.deadline("2013-04-10"));
     complete(pi.getId(), TASK_SEND_INVITATIONS, Map.of("invitationsSentOn", "2013-04-05", "invitedRcps", 22));
 
     assertThat(pi).isWaitingAt(TIMER_MEETING_DATE);
-    Assertions.assertThat(job(TIMER_MEETING_DATE, pi).getDuedate()).isEqualTo(Date.valueOf("2013-05-22"));
+    Assertions.assertThat(job(TIMER_MEETING_DATE, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
     execute(job(TIMER_MEETING_DATE, pi));
 
-    assertThat(pi).isWaitingAt(TASK_DRAFT_SUMMARY);
-    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(Date.valueOf("2013-06-14"));
+    assertThat(pi).isWaitingAt(TASK_DRAFT_SUMMARY).hasPassed(TASK_TAKE_IN_RCP_INPUTS).variables()
+        .as("a meeting outside a cycle has no RCP inputs to take in").containsEntry(RCP_INPUTS_RECEIVED, "none");
+    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(ProcessTestSupport.deadline("2013-06-14"));
     draft(pi, "agreed");
 
     assertThat(pi).isWaitingAt(TASK_COLLECT_COMMENTS);
-    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(Date.valueOf("2013-06-28"));
+    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(ProcessTestSupport.deadline("2013-06-28"));
     comment(pi, "final");
 
     assertThat(pi).isWaitingAt(TASK_TRANSMIT_JOINT_CONTRIBUTION);
@@ -113,7 +114,7 @@ class GlobalRcpMeetingProcessTest {
     complete(pi.getId(), TASK_PREPARE_CONCEPT_NOTE, Map.of("rcpMeetingDate", "2013-05-29",
         "conceptNoteLink", "https://docs.example/cn"));
     complete(pi.getId(), TASK_SEND_INVITATIONS, Map.of("invitationsSentOn", "2013-04-05", "invitedRcps", 22));
-    Assertions.assertThat(job(TIMER_MEETING_DATE, pi).getDuedate()).isEqualTo(Date.valueOf("2013-05-29"));
+    Assertions.assertThat(job(TIMER_MEETING_DATE, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-29"));
   }
 
   @Test
@@ -173,5 +174,37 @@ class GlobalRcpMeetingProcessTest {
     assertThatThrownBy(() -> start(Map.of("rcpMeetingDate", "22 May")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rcpMeetingDate");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void theMeetingDayComes_whateverThePreparationReached() {
+    ProcessInstance pi = start(Map.of());
+    Assertions.assertThat(job(TIMER_PREPARATION_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
+    execute(job(TIMER_PREPARATION_CUT_OFF, pi));
+    assertThat(pi).isWaitingAt(TASK_DRAFT_SUMMARY).hasPassed(TASK_TAKE_IN_RCP_INPUTS).hasNotPassed(TIMER_MEETING_DATE);
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "openAtCutOff").toString()).contains("meeting preparation");
+  }
+
+  @Test
+  void noSummaryByTheCommentDeadline_closesOpenAtTheCutOff() {
+    ProcessInstance pi = start(Map.of());
+    holdMeeting(pi);
+    Assertions.assertThat(job(TIMER_SUMMARY_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-06-28"));
+    execute(job(TIMER_SUMMARY_CUT_OFF, pi));
+    assertThat(pi).isEnded().hasPassed(END_SUMMARY_OPEN_AT_CUT_OFF);
+    Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
+  }
+
+  @Test
+  void theCommentRoundClosesAtItsDeadline_andTheTextGoesOnToTheHld_orCutsOffAtTheTransmittalDeadline() {
+    ProcessInstance pi = start(Map.of());
+    holdMeeting(pi);
+    draft(pi, "agreed");
+    execute(job(TIMER_COMMENTS_CUT_OFF, pi));
+    assertThat(pi).isWaitingAt(TASK_TRANSMIT_JOINT_CONTRIBUTION);
+    assertThat(task()).hasDueDate(ProcessTestSupport.deadline("2013-09-13"));
+    execute(job(TIMER_TRANSMIT_CUT_OFF, pi));
+    assertThat(pi).isEnded().hasPassed(END_TRANSMIT_OPEN_AT_CUT_OFF);
+    Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
   }
 }

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.hldprep.process.ProcessTestSupport;
-import org.hldprep.process.RecordOutcomeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,8 @@ class NationalConsultationProcessTest {
 
   @BeforeEach
   void registerBeans() {
+    // As of MC/2353 (2 Nov 2012): the 2013 calendar lies ahead.
+    ProcessTestSupport.today(ProcessTestSupport.MC_2353_ISSUED);
     ProcessTestSupport.registerCommonBeans();
     Mocks.register("nationalConsultationStartListener",
         new NationalConsultationStartListener(ProcessTestSupport.referenceData()));
@@ -45,6 +46,7 @@ class NationalConsultationProcessTest {
   @AfterEach
   void reset() {
     Mocks.reset();
+    ProcessTestSupport.resetClock();
   }
 
   private ProcessInstance startPhilippines() {
@@ -72,16 +74,14 @@ class NationalConsultationProcessTest {
   }
 
   private static Object outcome(ProcessInstance pi) {
-    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
-        .createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(RecordOutcomeListener.OUTCOME).singleResult().getValue();
+    return ProcessTestSupport.outcome(pi);
   }
 
   @Test
   void heldConsultation_routesEachStepToTheCountryOfficeOrItsRegionalOffice() {
     ProcessInstance pi = startPhilippines();
     assertThat(pi).isWaitingAt(TASK_OFFER_CONSULTATION).variables().containsEntry(COUNTRY_CODE, "PHL");
-    assertThat(task()).hasCandidateGroup("co-phl").hasDueDate(java.sql.Date.valueOf("2013-02-15"))
+    assertThat(task()).hasCandidateGroup("co-phl").hasDueDate(ProcessTestSupport.deadline("2013-02-15"))
         .hasName("Offer the briefing and consultation to the government – Philippines");
     acceptOffer(pi);
 
@@ -243,5 +243,64 @@ class NationalConsultationProcessTest {
         Map.of(COUNTRY_CODE, "PHL", "nationalSummaryDeadline", "15 May")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("nationalSummaryDeadline");
     org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void atTheCutOff_anOpenConsultationEndsOpenAtCutOff() {
+    ProcessInstance pi = startPhilippines();
+    acceptOffer(pi);
+    agreeAndHold(pi);
+    execute(job(TIMER_SUMMARY_OVERDUE, pi));
+    assertThat(job(TIMER_CONSULTATION_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-06-15"));
+    execute(job(TIMER_CONSULTATION_CUT_OFF, pi));
+    assertThat(pi).isEnded().hasPassed(END_OPEN_AT_CUT_OFF).hasNotPassed(END_HELD_LATE);
+    assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
+    org.assertj.core.api.Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count())
+        .as("the Regional Office's follow-up closes too").isZero();
+  }
+
+  @Test
+  void aReopenedConsultation_startsWithTheArrangements() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "HLD2013-PHL",
+        Map.of(COUNTRY_CODE, "PHL", REOPENED, "true"));
+    assertThat(pi).isWaitingAt(TASK_AGREE_ARRANGEMENTS).hasPassed(GATEWAY_REOPENED).hasNotPassed(TASK_OFFER_CONSULTATION);
+    assertThat(task()).hasCandidateGroup("co-phl").hasDueDate(ProcessTestSupport.deadline("2013-03-29"));
+  }
+
+  @Test
+  void aConsultationStartedOnItsOwn_getsTheCycleChecks() {
+    ProcessTestSupport.today(java.time.LocalDate.of(2013, 3, 10));
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "PHL")))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("governmentResponseDeadline (2013-02-15) is already past (today is 2013-03-10)");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "PHL",
+        "hldDate", "2014-10-03", "reviewDeadline", "2014-05-01")))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("reviewDeadline (2014-05-01) must come after nationalSummaryDeadline (2014-05-15)");
+    ProcessInstance replay = runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "PHL", "replay", true));
+    assertThat(replay).isWaitingAt(TASK_OFFER_CONSULTATION);
+    ProcessInstance nextYear = runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "PHL",
+        "hldDate", "2014-10-03", "timeZone", "Asia/Manila"));
+    assertThat(task(nextYear)).hasDueDate(java.util.Date.from(java.time.LocalDate.of(2014, 2, 15)
+        .atTime(23, 59, 59).atZone(java.time.ZoneId.of("Asia/Manila")).toInstant()));
+  }
+
+  @Test
+  void aWithdrawnParticipant_endsItsTrackWithdrawn() {
+    ProcessInstance pi = startPhilippines();
+    runtimeService().createMessageCorrelation("ParticipantWithdrawn").processInstanceBusinessKey("HLD2013-PHL").correlate();
+    assertThat(pi).isEnded().hasPassed("EndEvent_Withdrawn");
+    org.assertj.core.api.Assertions.assertThat(outcome(pi)).isEqualTo("withdrawn");
+  }
+
+  @Test
+  void aStateWithoutACountryOffice_hasItsCountryOfficeStepsDoneByItsRegionalOffice() {
+    ProcessInstance comoros = runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "COM"));
+    assertThat(task(comoros)).as("the reference data: the Mauritius office covers Comoros").hasCandidateGroup("ro-pretoria");
+    org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(task(comoros).getId())).hasSize(1);
+    acceptOffer(comoros);
+    assertThat(task(comoros)).hasCandidateGroup("ro-pretoria");
+    ProcessInstance holySee = runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "VAT"));
+    assertThat(task(holySee)).as("unknown to the data: the Country Office group stays").hasCandidateGroup("co-vat");
   }
 }

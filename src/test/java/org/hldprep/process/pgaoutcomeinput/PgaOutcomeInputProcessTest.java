@@ -3,7 +3,6 @@ package org.hldprep.process.pgaoutcomeinput;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -24,7 +23,6 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.hldprep.process.ProcessTestSupport;
-import org.hldprep.process.RecordOutcomeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "processes/forms/clear-pga-technical-input.form", "processes/forms/share-input-with-pga.form",
     "processes/forms/prepare-delegation-key-messages.form", "processes/forms/clear-delegation-key-messages.form",
     "processes/forms/brief-delegations-on-request.form", "processes/forms/analyse-outcome-draft.form",
-    "processes/forms/send-outcome-draft-comments.form"})
+    "processes/forms/send-outcome-draft-comments.form", "processes/forms/finalize-pga-input.form"})
 class PgaOutcomeInputProcessTest {
 
   private static final String BUSINESS_KEY = "HLD2013" + BUSINESS_KEY_SUFFIX;
@@ -45,6 +43,8 @@ class PgaOutcomeInputProcessTest {
 
   @BeforeEach
   void registerBeans() {
+    // As of MC/2353 (2 Nov 2012): the 2013 calendar lies ahead.
+    ProcessTestSupport.today(ProcessTestSupport.MC_2353_ISSUED);
     ProcessTestSupport.registerCommonBeans();
     Mocks.register("pgaOutcomeInputStartListener", new PgaOutcomeInputStartListener());
     Mocks.register("recordOutcomeDraftListener", new RecordOutcomeDraftListener());
@@ -53,6 +53,7 @@ class PgaOutcomeInputProcessTest {
   @AfterEach
   void reset() {
     Mocks.reset();
+    ProcessTestSupport.resetClock();
   }
 
   private static ProcessInstance start() {
@@ -61,14 +62,14 @@ class PgaOutcomeInputProcessTest {
 
   private static void confirmFormat(ProcessInstance pi, String format) {
     assertThat(pi).isWaitingAt(TASK_CONFIRM_OUTCOME_FORMAT);
-    assertThat(task()).hasCandidateGroup("iom-icp").hasDueDate(java.sql.Date.valueOf("2013-01-31"));
+    assertThat(task()).hasCandidateGroup("iom-icp").hasDueDate(ProcessTestSupport.deadline("2013-01-31"));
     complete(pi.getId(), TASK_CONFIRM_OUTCOME_FORMAT, Map.of(MODALITIES_RESOLUTION, "A/RES/67/219",
         OUTCOME_FORMAT, format, "outcomeFormatNote", "op. 9"));
   }
 
   private static void draft(ProcessInstance pi, String taskKey) {
     assertThat(pi).isWaitingAt(taskKey);
-    assertThat(task()).hasCandidateGroup("iom-mpr").hasDueDate(java.sql.Date.valueOf("2013-06-28"));
+    assertThat(task()).hasCandidateGroup("iom-mpr").hasDueDate(ProcessTestSupport.deadline("2013-06-28"));
     complete(pi.getId(), taskKey, Map.of("inputLink", "https://docs.example/iom-input",
         "inputSummary", "Migration in the post-2015 agenda", "themesCovered",
         Variables.objectValue(List.of("post-2015-mainstreaming", "gmg-gfmd-cooperation")).create()));
@@ -99,8 +100,7 @@ class PgaOutcomeInputProcessTest {
   }
 
   private static Object outcome(ProcessInstance pi) {
-    return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(RecordOutcomeListener.OUTCOME).singleResult().getValue();
+    return ProcessTestSupport.outcome(pi);
   }
 
   /** Member-State negotiation, cleared at once, then briefing: the tracking phase begins. */
@@ -129,7 +129,7 @@ class PgaOutcomeInputProcessTest {
     Assertions.assertThat(analyses).hasSize(2);
     Task zeroDraft = analyses.get(0);
     Task rev1 = analyses.get(1);
-    assertThat(zeroDraft).hasCandidateGroup("iom-slo-nyc").hasDueDate(java.sql.Date.valueOf("2013-10-03"));
+    assertThat(zeroDraft).hasCandidateGroup("iom-slo-nyc").hasDueDate(ProcessTestSupport.dayStart("2013-10-03"));
     Assertions.assertThat(taskService().getVariable(zeroDraft.getId(), DRAFT_LABEL)).isEqualTo("zero draft");
     Assertions.assertThat(taskService().getVariable(zeroDraft.getId(), DRAFT_NUMBER)).isEqualTo(1);
     Assertions.assertThat(taskService().getVariable(rev1.getId(), DRAFT_LABEL)).isEqualTo("rev.1");
@@ -173,7 +173,7 @@ class PgaOutcomeInputProcessTest {
     clear(pi, TASK_CLEAR_TECHNICAL_INPUT, CLEARED);
 
     assertThat(pi).isWaitingAt(TASK_SHARE_INPUT_WITH_PGA).variables().containsEntry(CLEARANCE_RETURNS, 1L);
-    assertThat(task()).hasCandidateGroup("iom-slo-nyc").hasDueDate(java.sql.Date.valueOf("2013-06-28"));
+    assertThat(task()).hasCandidateGroup("iom-slo-nyc").hasDueDate(ProcessTestSupport.deadline("2013-06-28"));
     complete(pi.getId(), TASK_SHARE_INPUT_WITH_PGA, Map.of("inputSharedOn", "2013-06-25",
         "pgaOfficeContact", "Senior adviser to the PGA"));
 
@@ -207,7 +207,7 @@ class PgaOutcomeInputProcessTest {
     Assertions.assertThat(taskService().getVariable(analyses.get(1).getId(), DRAFT_LABEL))
         .as("a draft without a label does not inherit the previous one's").isEqualTo("draft 2");
 
-    Assertions.assertThat(job(TIMER_HLD_PASSED, pi).getDuedate()).isEqualTo(java.sql.Date.valueOf("2013-10-04"));
+    Assertions.assertThat(job(TIMER_HLD_PASSED, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-10-04"));
     execute(job(TIMER_HLD_PASSED, pi));
     assertThat(pi).isEnded().hasPassed(END_HLD_PASSED).hasNotPassed(END_OUTCOME_ADOPTED);
     Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -235,8 +235,9 @@ class PgaOutcomeInputProcessTest {
         Map.of("hldDate", "2013-10-10", "pgaInputDeadline", "2013-07-15"));
     assertThat(pi).variables().containsEntry("hldEndDate", "2013-10-11").containsEntry(MODALITIES_RESOLUTION,
         DEFAULT_MODALITIES_RESOLUTION);
-    confirmFormat(pi, FORMAT_PGA_DOCUMENT);
-    assertThat(task()).hasDueDate(java.sql.Date.valueOf("2013-07-15"));
+    assertThat(task()).as("the format deadline follows the HLD").hasDueDate(ProcessTestSupport.deadline("2013-02-07"));
+    complete(pi.getId(), TASK_CONFIRM_OUTCOME_FORMAT, Map.of(OUTCOME_FORMAT, FORMAT_PGA_DOCUMENT));
+    assertThat(task()).hasDueDate(ProcessTestSupport.deadline("2013-07-15"));
   }
 
   @Test
@@ -246,7 +247,43 @@ class PgaOutcomeInputProcessTest {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of("pgaInputDeadline", "June")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("pgaInputDeadline");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of("pgaInputDeadline", "2013-10-03")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'2013-10-03'");
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("hldDate (2013-10-03) must come after pgaInputDeadline (2013-10-03)");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void aTextReturnedTooOften_isFinalizedByTheDirectorGeneral() {
+    ProcessInstance technical = runtimeService().startProcessInstanceByKey(KEY, BUSINESS_KEY,
+        Map.of(MAX_CLEARANCE_RETURNS, 1));
+    confirmFormat(technical, FORMAT_PGA_DOCUMENT);
+    draft(technical, TASK_DRAFT_TECHNICAL_INPUT);
+    clear(technical, TASK_CLEAR_TECHNICAL_INPUT, RETURNED);
+    assertThat(technical).isWaitingAt(TASK_FINALIZE_TECHNICAL_INPUT);
+    assertThat(task()).hasCandidateGroup("iom-dg").hasDueDate(ProcessTestSupport.deadline("2013-06-28"));
+    complete(technical.getId(), TASK_FINALIZE_TECHNICAL_INPUT, Map.of("finalInputLink", "https://docs.example/final"));
+    assertThat(technical).isWaitingAt(TASK_SHARE_INPUT_WITH_PGA);
+
+    ProcessInstance messages = start();
+    confirmFormat(messages, FORMAT_MEMBER_STATE_NEGOTIATION);
+    for (int round = 0; round < 2; round++) {
+      draft(messages, TASK_PREPARE_KEY_MESSAGES);
+      clear(messages, TASK_CLEAR_KEY_MESSAGES, RETURNED);
+    }
+    assertThat(messages).isWaitingAt(TASK_FINALIZE_KEY_MESSAGES).variables().containsEntry(CLEARANCE_RETURNS, 2L);
+    complete(messages.getId(), TASK_FINALIZE_KEY_MESSAGES, Map.of("finalInputLink", "https://docs.example/km"));
+    assertThat(messages).isWaitingAt(TASK_BRIEF_DELEGATIONS);
+  }
+
+  @Test
+  void aPreparationOpenAtTheInputDeadline_isCutOff_andTheDraftsAreStillTracked() {
+    ProcessInstance pi = start();
+    confirmFormat(pi, FORMAT_MEMBER_STATE_NEGOTIATION);
+    Assertions.assertThat(job(TIMER_INPUT_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-06-28"));
+    execute(job(TIMER_INPUT_CUT_OFF, pi));
+    assertThat(pi).isWaitingAt(CATCH_OUTCOME_ADOPTED).hasNotPassed(TASK_BRIEF_DELEGATIONS);
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "openAtCutOff").toString()).contains("input to the outcome");
+    adopt("A/RES/68/4");
+    Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_ADOPTED);
   }
 }

@@ -3,7 +3,6 @@ package org.hldprep.process.rcpcontribution;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -11,7 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.hldprep.process.ProcessTestSupport.complete;
 import static org.hldprep.process.rcpcontribution.RcpContributionProcess.*;
 
-import java.sql.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -23,7 +21,6 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.ProcessTestSupport;
-import org.hldprep.process.RecordOutcomeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +37,8 @@ class RcpContributionProcessTest {
 
   @BeforeEach
   void registerBeans() {
+    // As of MC/2353 (2 Nov 2012): the 2013 calendar lies ahead.
+    ProcessTestSupport.today(ProcessTestSupport.MC_2353_ISSUED);
     ProcessTestSupport.registerCommonBeans();
     Mocks.register("rcpContributionStartListener", new RcpContributionStartListener(ProcessTestSupport.referenceData()));
   }
@@ -47,6 +46,7 @@ class RcpContributionProcessTest {
   @AfterEach
   void reset() {
     Mocks.reset();
+    ProcessTestSupport.resetClock();
   }
 
   private static ProcessInstance start(String rcpCode) {
@@ -78,8 +78,7 @@ class RcpContributionProcessTest {
   }
 
   private static Object outcome(ProcessInstance pi) {
-    return historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(RecordOutcomeListener.OUTCOME).singleResult().getValue();
+    return ProcessTestSupport.outcome(pi);
   }
 
   @Test
@@ -87,11 +86,11 @@ class RcpContributionProcessTest {
     ProcessInstance pi = start("colombo-process");
     assertThat(pi).isWaitingAt(TASK_CONTACT_RCP_CHAIR).variables()
         .containsEntry(IOM_IS_SECRETARIAT, true).containsEntry(RCP_CODE, "colombo-process");
-    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(Date.valueOf("2013-02-28"));
+    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(ProcessTestSupport.deadline("2013-02-28"));
     answer(pi, "interested");
 
     assertThat(pi).isWaitingAt(TASK_DRAFT_RCP_INPUT);
-    assertThat(task()).hasCandidateGroup("co-lka").hasDueDate(Date.valueOf("2013-04-30"));
+    assertThat(task()).hasCandidateGroup("co-lka").hasDueDate(ProcessTestSupport.deadline("2013-04-30"));
     Assertions.assertThat(taskService().getIdentityLinksForTask(task().getId())).hasSize(1);
     complete(pi.getId(), TASK_DRAFT_RCP_INPUT, Map.of(RCP_INPUT_LINK, "https://docs.example/cp-input",
         RCP_INPUT_SUMMARY, "Welfare of migrant workers", "rcpInputAgreedOn", "2013-04-12"));
@@ -157,7 +156,7 @@ class RcpContributionProcessTest {
 
     execute(job(TIMER_RCP_INPUT_REMINDER, pi));
     assertThat(pi).isWaitingAt(EVENT_RCP_INPUT_RECEIVED, TASK_CHASE_RCP_INPUT);
-    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(Date.valueOf("2013-04-30"));
+    assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(ProcessTestSupport.deadline("2013-04-30"));
     complete(pi.getId(), TASK_CHASE_RCP_INPUT, Map.of("rcpChasedOn", "2013-04-17", "chaseNote", "Coming after the SOM",
         "expectedInputDate", "2013-05-05"));
 
@@ -190,7 +189,7 @@ class RcpContributionProcessTest {
     ProcessInstance pi = start("mtm");
     answer(pi, "interested");
     execute(job(TIMER_RCP_INPUT_REMINDER, pi));
-    Assertions.assertThat(job(TIMER_RCP_INPUT_FINAL_CUT_OFF, pi).getDuedate()).isEqualTo(Date.valueOf("2013-05-22"));
+    Assertions.assertThat(job(TIMER_RCP_INPUT_FINAL_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
     execute(job(TIMER_RCP_INPUT_FINAL_CUT_OFF, pi));
     assertThat(pi).isEnded().hasPassed(END_NO_INPUT).hasNotPassed(TASK_LOG_RCP_INPUT);
     Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -233,8 +232,8 @@ class RcpContributionProcessTest {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY,
         Map.of(RCP_CODE, "bali-process", "rcpInputDeadline", "2013-05-10"));
     answer(pi, "interested");
-    Assertions.assertThat(job(TIMER_RCP_INPUT_REMINDER, pi).getDuedate()).isEqualTo(Date.valueOf("2013-04-26"));
-    Assertions.assertThat(job(TIMER_RCP_INPUT_OVERDUE, pi).getDuedate()).isEqualTo(Date.valueOf("2013-05-10"));
+    Assertions.assertThat(job(TIMER_RCP_INPUT_REMINDER, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-04-26"));
+    Assertions.assertThat(job(TIMER_RCP_INPUT_OVERDUE, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-05-10"));
   }
 
   @Test
@@ -250,5 +249,50 @@ class RcpContributionProcessTest {
         Map.of(RCP_CODE, "midwa", "rcpInputDeadline", "end of April")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rcpInputDeadline");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void noContactByTheInputDeadline_closesAsNoContact() {
+    ProcessInstance contact = start("sacm");
+    Assertions.assertThat(job(TIMER_CONTACT_CUT_OFF, contact).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-04-30"));
+    execute(job(TIMER_CONTACT_CUT_OFF, contact));
+    assertThat(contact).isEnded().hasPassed(END_NO_CONTACT_AT_CUT_OFF);
+    Assertions.assertThat(outcome(contact)).isEqualTo(OUTCOME_NO_CONTACT);
+
+    ProcessInstance find = start("midwa");
+    answer(find, "no-contact");
+    execute(job(TIMER_FIND_CONTACT_CUT_OFF, find));
+    assertThat(find).isEnded().hasPassed(END_NO_CONTACT_FOUND_AT_CUT_OFF);
+    Assertions.assertThat(outcome(find)).isEqualTo(OUTCOME_NO_CONTACT);
+  }
+
+  @Test
+  void noDraftByTheMeeting_closesAsNoInput() {
+    ProcessInstance pi = start("colombo-process");
+    answer(pi, "interested");
+    execute(job(TIMER_DRAFT_RCP_INPUT_OVERDUE, pi));
+    Assertions.assertThat(job(TIMER_DRAFT_RCP_INPUT_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
+    execute(job(TIMER_DRAFT_RCP_INPUT_CUT_OFF, pi));
+    assertThat(pi).isEnded().hasPassed(END_DRAFT_NO_INPUT);
+    Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_NO_INPUT);
+  }
+
+  @Test
+  void anInputNeverLogged_closesOpenAtTheCutOff() {
+    ProcessInstance pi = start("puebla-process");
+    answer(pi, "interested");
+    receiveInputByBusinessKey("HLD2013-puebla-process");
+    Assertions.assertThat(job(TIMER_LOG_RCP_INPUT_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-06-14"));
+    execute(job(TIMER_LOG_RCP_INPUT_CUT_OFF, pi));
+    assertThat(pi).isEnded().hasPassed(END_LOG_OPEN_AT_CUT_OFF);
+    Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
+  }
+
+  @Test
+  void aWithdrawnParticipant_endsItsTrackWithdrawn() {
+    ProcessInstance pi = start("sacm");
+    runtimeService().createMessageCorrelation("ParticipantWithdrawn").processInstanceBusinessKey("HLD2013-sacm").correlate();
+    assertThat(pi).isEnded().hasPassed("EndEvent_Withdrawn");
+    org.assertj.core.api.Assertions.assertThat(outcome(pi)).isEqualTo("withdrawn");
   }
 }

@@ -1,0 +1,44 @@
+package org.hldprep.process;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.json.SpinJsonNode;
+
+/** Lists and maps kept as JSON object variables (never Java serialization, which is disabled). */
+public final class JsonVariables {
+
+  private JsonVariables() {}
+
+  /** A list or map as a JSON object variable. */
+  public static Object json(Object value) {
+    return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+  }
+
+  /** A map variable as read back (a deserialized JSON object, or Spin JSON from a REST client); empty if unset. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> map(Object value) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> given) {
+      map.putAll((Map<String, Object>) given);
+    } else if (value instanceof SpinJsonNode node && node.isObject()) {
+      node.fieldNames().forEach(name -> map.put(name, node.prop(name).isString() ? node.prop(name).stringValue()
+          : node.prop(name).toString()));
+    }
+    return map;
+  }
+
+  /** A list variable as read back; empty if unset. */
+  public static List<Object> list(Object value) {
+    List<Object> list = new ArrayList<>();
+    if (value instanceof Collection<?> given) {
+      list.addAll(given);
+    } else if (value instanceof SpinJsonNode node && node.isArray()) {
+      node.elements().forEach(e -> list.add(e.isString() ? e.stringValue() : e.toString()));
+    }
+    return list;
+  }
+}

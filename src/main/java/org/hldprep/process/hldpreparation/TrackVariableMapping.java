@@ -1,0 +1,61 @@
+package org.hldprep.process.hldpreparation;
+
+import static org.hldprep.process.hldpreparation.HldPreparationProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.RecordOutcomeListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What passes between the master and a child, in one place for every track ({@link Track}): in, the
+ * cycle's name, time zone and replay flag, the dates the child uses, its code and the cycle's settings
+ * for it; out, the child's process key, business key and outcome, into the variables the track's
+ * sub-process declares, where "Record the outcome" reads them.
+ */
+@Component("trackVariableMapping")
+public class TrackVariableMapping implements DelegateVariableMapping {
+
+  @Override
+  public void mapInputVariables(DelegateExecution master, VariableMap child) {
+    Track track = Track.of(calledProcess(master));
+    child.putValue(CYCLE, master.getVariable(CYCLE));
+    child.putValue(CycleCalendar.TIME_ZONE, master.getVariable(CycleCalendar.TIME_ZONE));
+    child.putValue(CycleCalendar.REPLAY, master.getVariable(CycleCalendar.REPLAY));
+    for (String key : track.calendarKeys()) {
+      child.putValue(key, master.getVariable(key));
+    }
+    if (track.perParticipant()) {
+      Object code = master.getVariable(track.codeVariable());
+      child.putValue(track.codeVariable(), code != null ? code : master.getVariable(PARTICIPANT_CODE));
+    }
+    for (String setting : track.settings()) {
+      if (master.getVariable(setting) != null) {
+        child.putValue(setting, master.getVariable(setting));
+      }
+    }
+  }
+
+  @Override
+  public void mapOutputVariables(DelegateExecution master, VariableScope childInstance) {
+    DelegateExecution child = (DelegateExecution) childInstance;
+    master.setVariable(CHILD_PROCESS_KEY, calledProcess(master));
+    master.setVariable(CHILD_BUSINESS_KEY, child.getProcessBusinessKey());
+    master.setVariable(CHILD_OUTCOME, child.getVariable(RecordOutcomeListener.OUTCOME));
+  }
+
+  /** The called process key: the call activity's calledElement, evaluated when it is an expression. */
+  static String calledProcess(DelegateExecution master) {
+    String called = ((CallActivity) master.getBpmnModelElementInstance()).getCalledElement();
+    if (called.contains("${")) {
+      return String.valueOf(Context.getProcessEngineConfiguration().getExpressionManager().createExpression(called)
+          .getValue(master));
+    }
+    return called;
+  }
+}
