@@ -1,12 +1,16 @@
 package org.hldprep.assignment;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;
@@ -17,6 +21,12 @@ import org.hldprep.reference.ReferenceData;
  * groups of the contract or to an office role, which is resolved here from the process's country or
  * RCP. Added to every user task of every model by {@link org.hldprep.process.ProcessConventionsPlugin}.
  * A task the decision does not route fails loudly: no user task goes without candidate groups.
+ *
+ * <p>The table's answer depends on the step alone, so it is evaluated once per step and version of the
+ * table (the latest deployed version decides, as {@code evaluateDecisionByKey} would) and remembered.
+ * It is evaluated outside the engine's decision service, so routing writes no decision instances to
+ * history: each task's candidate groups are in its identity-link history. Evaluating the FEEL table
+ * took half of the CPU of a cycle start (JFR, see README, Benchmark).
  */
 public class TaskRouter implements TaskListener {
 
@@ -38,6 +48,9 @@ public class TaskRouter implements TaskListener {
   public static final String VAR_RCP_CODE = "rcpCode";
 
   private final ReferenceData referenceData;
+  /** The decision's outputs by decision definition id and step. */
+  private final Map<String, List<String>> outputs = new ConcurrentHashMap<>();
+  private volatile DmnEngine dmnEngine;
 
   public TaskRouter(ReferenceData referenceData) {
     this.referenceData = referenceData;
@@ -46,20 +59,37 @@ public class TaskRouter implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String step = task.getTaskDefinitionKey();
-    // The user completing the previous task has no right to evaluate decisions: routing is the
-    // engine's own business, so it runs without authorization checks.
-    DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() ->
-        task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION_KEY)
-            .variables(Variables.createVariables().putValue(STEP, step)).evaluate());
+    // The engine's own lookup, without authorization checks: routing is the engine's business, not
+    // that of the user who completed the previous task.
+    DecisionDefinitionEntity decision = (DecisionDefinitionEntity) Context.getProcessEngineConfiguration()
+        .getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
+    List<String> rows = outputs.computeIfAbsent(decision.getId() + "#" + step, key -> evaluate(decision, step));
     Set<String> groups = new LinkedHashSet<>();
-    for (Map<String, Object> row : result.getResultList()) {
-      groups.add(resolve((String) row.get(GROUP), task));
+    for (String row : rows) {
+      groups.add(resolve(row, task));
     }
     if (groups.isEmpty()) {
       throw new IllegalStateException("The decision " + DECISION_KEY + " routes no group to the step " + step
           + " of " + task.getProcessDefinitionId() + ": add a rule for it");
     }
     task.addCandidateGroups(groups);
+  }
+
+  private List<String> evaluate(DecisionDefinitionEntity decision, String step) {
+    return List.copyOf(dmnEngine().evaluateDecisionTable(decision, Variables.createVariables().putValue(STEP, step))
+        .collectEntries(GROUP));
+  }
+
+  /** A DMN engine of its own, with Camunda's defaults: no history, no metrics of the process engine. */
+  private DmnEngine dmnEngine() {
+    if (dmnEngine == null) {
+      synchronized (this) {
+        if (dmnEngine == null) {
+          dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        }
+      }
+    }
+    return dmnEngine;
   }
 
   /** A group id of the contract for a decision output, given the process's country or RCP. */
