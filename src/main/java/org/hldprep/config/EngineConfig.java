@@ -1,6 +1,11 @@
 package org.hldprep.config;
 
+import java.time.Duration;
+import org.hldprep.engine.CallerGroupsPlugin;
+import org.hldprep.engine.IdentityChangePlugin;
 import org.hldprep.engine.TaskQueryAuthorizationPlugin;
+import org.hldprep.security.CredentialsCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.hldprep.web.EngineRestBadRequestMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -26,6 +31,27 @@ public class EngineConfig {
   @ConditionalOnProperty(name = "hldprep.engine.task-query-semi-join", havingValue = "true", matchIfMissing = true)
   TaskQueryAuthorizationPlugin taskQueryAuthorizationPlugin() {
     return new TaskQueryAuthorizationPlugin();
+  }
+
+  /** Authorization checks without a scan of the authorization table per command (see the plugin). */
+  @Bean
+  CallerGroupsPlugin callerGroupsPlugin() {
+    return new CallerGroupsPlugin();
+  }
+
+  /**
+   * Recent successful REST logins (HTTP Basic), so that each call of a client does not check the
+   * password and look up the groups again; {@code hldprep.security.credentials-cache-ttl=0s} turns it off.
+   */
+  @Bean
+  CredentialsCache credentialsCache(@Value("${hldprep.security.credentials-cache-ttl:30s}") Duration timeToLive) {
+    return new CredentialsCache(timeToLive, 10_000);
+  }
+
+  /** Drops cached logins when a password, a membership or an account changes. */
+  @Bean
+  IdentityChangePlugin identityChangePlugin(CredentialsCache credentialsCache) {
+    return new IdentityChangePlugin(credentialsCache);
   }
 
   /** Bad input refused by a start listener is a 400 on the engine REST API too, not a 500. */

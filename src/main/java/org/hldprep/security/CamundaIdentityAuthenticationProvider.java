@@ -1,6 +1,5 @@
 package org.hldprep.security;
 
-import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -12,28 +11,40 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * HTTP Basic credentials checked against the Camunda identity service (the engine's user and group
- * tables). The granted authorities are the user's Camunda group ids, one to one.
+ * tables). The granted authorities are the user's Camunda group ids, one to one. A success is kept for
+ * a few seconds in the {@link CredentialsCache}; failures never are.
  */
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   /** Looked up on first use: the engine must not be built while the servlet container starts. */
   private final Supplier<IdentityService> identityService;
+  private final CredentialsCache recentLogins;
 
-  public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService) {
+  public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService, CredentialsCache recentLogins) {
     this.identityService = identityService;
+    this.recentLogins = recentLogins;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    // checkPassword also counts failed attempts and locks the user after loginMaxAttempts.
-    if (userId == null || credentials == null || !identityService.get().checkPassword(userId, credentials.toString())) {
+    if (userId == null || credentials == null) {
       throw new BadCredentialsException("Wrong user name or password");
     }
-    List<SimpleGrantedAuthority> groups = identityService.get().createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+    String password = credentials.toString();
+    CredentialsCache.Login login = recentLogins.get(userId, password);
+    if (login == null) {
+      // checkPassword also counts failed attempts and locks the user after loginMaxAttempts.
+      if (!identityService.get().checkPassword(userId, password)) {
+        throw new BadCredentialsException("Wrong user name or password");
+      }
+      login = new CredentialsCache.Login(userId, identityService.get().createGroupQuery().groupMember(userId).list()
+          .stream().map(Group::getId).toList());
+      recentLogins.put(userId, password, login);
+    }
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null,
+        login.groups().stream().map(SimpleGrantedAuthority::new).toList());
   }
 
   @Override

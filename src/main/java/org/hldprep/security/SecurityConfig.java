@@ -42,10 +42,13 @@ public class SecurityConfig {
 
   private final Supplier<IdentityService> identityService;
   private final EngineApiGuardFilter guard;
+  private final CredentialsCache recentLogins;
 
   /** The engine is looked up lazily: filter chains are built while Tomcat starts, before the engine. */
-  public SecurityConfig(ObjectProvider<IdentityService> identityService, ObjectProvider<ProcessEngine> engine) {
+  public SecurityConfig(ObjectProvider<IdentityService> identityService, ObjectProvider<ProcessEngine> engine,
+      CredentialsCache recentLogins) {
     this.identityService = identityService::getObject;
+    this.recentLogins = recentLogins;
     this.guard = new EngineApiGuardFilter(this.identityService, new TaskFormGuard(engine::getObject));
   }
 
@@ -56,7 +59,7 @@ public class SecurityConfig {
             withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**")))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService)))
+        .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, recentLogins)))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .authorizeHttpRequests(auth -> auth

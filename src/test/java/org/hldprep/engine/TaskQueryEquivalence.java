@@ -45,7 +45,8 @@ final class TaskQueryEquivalence {
 
   record Caller(String userId, List<String> groups) {}
 
-  record DataSet(String prefix, List<Caller> callers, String keyA, String keyB, String keyC, List<String> taskIds) {
+  record DataSet(String prefix, List<Caller> callers, String keyA, String keyB, String keyC, List<String> taskIds,
+      List<String> standaloneTaskIds) {
     String group(String name) {
       return prefix + "-" + name;
     }
@@ -76,6 +77,7 @@ final class TaskQueryEquivalence {
 
     TaskService tasks = engine.getTaskService();
     List<String> taskIds = new ArrayList<>();
+    List<String> standalone = new ArrayList<>();
     long base = 1_600_000_000_000L; // fixed, in the past: create times are distinct and ordered
     int n = 0;
     try {
@@ -98,6 +100,7 @@ final class TaskQueryEquivalence {
         tasks.saveTask(task);
         tasks.addCandidateGroup(task.getId(), i % 2 == 0 ? g1 : g3);
         taskIds.add(task.getId());
+        standalone.add(task.getId());
       }
     } finally {
       ClockUtil.reset();
@@ -157,7 +160,27 @@ final class TaskQueryEquivalence {
         new Caller(prefix + "-ulla", List.of()),
         new Caller(prefix + "-stan", List.of(g2)),
         new Caller(prefix + "-nobody", List.of(prefix + "-g-none")));
-    return new DataSet(prefix, callers, keyA, keyB, keyC, taskIds);
+    return new DataSet(prefix, callers, keyA, keyB, keyC, taskIds, standalone);
+  }
+
+  /** Removes what {@link #create} made: deployments with their instances, tasks, grants. */
+  static void delete(ProcessEngine engine, DataSet data) {
+    engine.getRepositoryService().createDeploymentQuery().deploymentNameLike(data.prefix() + "-%").list()
+        .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
+    data.standaloneTaskIds().forEach(id -> engine.getTaskService().deleteTask(id, true));
+    AuthorizationService auth = engine.getAuthorizationService();
+    for (Authorization authorization : auth.createAuthorizationQuery().list()) {
+      boolean ours = startsWith(authorization.getGroupId(), data.prefix() + "-")
+          || startsWith(authorization.getUserId(), data.prefix() + "-")
+          || data.taskIds().contains(authorization.getResourceId());
+      if (ours) {
+        auth.deleteAuthorization(authorization.getId());
+      }
+    }
+  }
+
+  private static boolean startsWith(String value, String prefix) {
+    return value != null && value.startsWith(prefix);
   }
 
   /**
@@ -247,7 +270,7 @@ final class TaskQueryEquivalence {
   }
 
   private static void deploy(ProcessEngine engine, String key, BpmnModelInstance model) {
-    engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model).deploy();
+    engine.getRepositoryService().createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy();
   }
 
   private static void grantGroup(AuthorizationService auth, String group, Resource resource, String id,

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The semi-join task query gives exactly what Camunda's own gives, caller by caller and query by query,
  * with revoke checks off (as HLD Prep runs) and on; and it really is another query: no join on the
  * authorizations, no DISTINCT unless identity links are joined. Two engines on one H2 database, one
- * stock and one with {@link TaskQueryAuthorizationPlugin}. TaskQueryShapeEquivalenceIT does the same on
+ * stock and one with {@link TaskQueryAuthorizationPlugin} and {@link CallerGroupsPlugin} (the caller's
+ * groups as given: among them groups without any authorization). TaskQueryShapeEquivalenceIT does the same on
  * PostgreSQL against the application's own engine.
  */
 class TaskQueryShapeEquivalenceTest {
@@ -137,7 +138,7 @@ class TaskQueryShapeEquivalenceTest {
     throw new AssertionError("no task query ran");
   }
 
-  private static ProcessEngine engine(String name, boolean withPlugin, String revokes, String schemaUpdate) {
+  private static ProcessEngine engine(String name, boolean withPlugins, String revokes, String schemaUpdate) {
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setProcessEngineName("task-query-" + name);
     configuration.setJdbcUrl(URL);
@@ -148,8 +149,9 @@ class TaskQueryShapeEquivalenceTest {
     configuration.setDbMetricsReporterActivate(false);
     configuration.setHistory("none");
     configuration.setDmnEnabled(false); // nothing here needs it; saves the FEEL engine's start-up
-    if (withPlugin) {
+    if (withPlugins) {
       configuration.getProcessEnginePlugins().add(new TaskQueryAuthorizationPlugin());
+      configuration.getProcessEnginePlugins().add(new CallerGroupsPlugin());
     }
     return configuration.buildProcessEngine();
   }
