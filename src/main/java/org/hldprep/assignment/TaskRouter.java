@@ -59,11 +59,17 @@ public class TaskRouter implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String step = task.getTaskDefinitionKey();
-    // The engine's own lookup, without authorization checks: routing is the engine's business, not
-    // that of the user who completed the previous task.
-    DecisionDefinitionEntity decision = (DecisionDefinitionEntity) Context.getProcessEngineConfiguration()
-        .getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
-    List<String> rows = outputs.computeIfAbsent(decision.getId() + "#" + step, key -> evaluate(decision, step));
+    // The engine's own lookups, without authorization checks: routing is the engine's business, not
+    // that of the user who completed the previous task. One query for the latest version's id; the
+    // parsed table only when this version and step are new.
+    DecisionDefinitionEntity latest = Context.getCommandContext().getDecisionDefinitionManager()
+        .findLatestDecisionDefinitionByKey(DECISION_KEY);
+    if (latest == null) {
+      throw new IllegalStateException("No decision " + DECISION_KEY + " is deployed: no user task can be routed");
+    }
+    List<String> rows = outputs.computeIfAbsent(latest.getId() + "#" + step, key -> evaluate(
+        Context.getProcessEngineConfiguration().getDeploymentCache().findDeployedDecisionDefinitionById(latest.getId()),
+        step));
     Set<String> groups = new LinkedHashSet<>();
     for (String row : rows) {
       groups.add(resolve(row, task));
