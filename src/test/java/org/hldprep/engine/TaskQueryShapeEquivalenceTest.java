@@ -98,7 +98,8 @@ class TaskQueryShapeEquivalenceTest {
     SQL.clear();
     run(semiJoin, caller("ann"), q -> q.orderByTaskCreateTime().desc().listPage(0, 15));
     String list = lastTaskQuery();
-    assertThat(list).containsIgnoringCase("RES.ID_ in (select A.RESOURCE_ID_")
+    assertThat(list).containsIgnoringCase("RES.ID_ in ( select A.RESOURCE_ID_")
+        .containsIgnoringCase("RES.PROC_DEF_ID_ in (select P.ID_")
         .doesNotContainIgnoringCase("distinct").doesNotContain("AUTH.");
     run(semiJoin, caller("ann"), TaskQuery::count);
     assertThat(lastTaskQuery()).containsIgnoringCase("count(*)").doesNotContainIgnoringCase("distinct");
