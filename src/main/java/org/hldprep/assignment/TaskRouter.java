@@ -4,10 +4,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;
@@ -19,6 +22,12 @@ import org.hldprep.reference.ReferenceData;
  * or UN Regional Commission. Added to every user task of every model by
  * {@link org.hldprep.process.ProcessConventionsPlugin}. A task the decision does not route fails loudly:
  * no user task goes without candidate groups.
+ *
+ * <p>The table's answer depends on the step alone, so it is evaluated once per step and version of the
+ * table (the latest deployed version decides, as {@code evaluateDecisionByKey} would) and remembered.
+ * It is evaluated outside the engine's decision service, so routing writes no decision instances to
+ * history: each task's candidate groups are in its identity-link history. Evaluating the FEEL table
+ * took half of the CPU of a cycle start (JFR, see README, Benchmark).
  */
 public class TaskRouter implements TaskListener {
 
@@ -52,6 +61,9 @@ public class TaskRouter implements TaskListener {
   public static final String VAR_COMMISSION_CODE = "commissionCode";
 
   private final ReferenceData referenceData;
+  /** The decision's outputs by decision definition id and step. */
+  private final Map<String, List<String>> outputs = new ConcurrentHashMap<>();
+  private volatile DmnEngine dmnEngine;
 
   public TaskRouter(ReferenceData referenceData) {
     this.referenceData = referenceData;
@@ -60,14 +72,19 @@ public class TaskRouter implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String step = task.getTaskDefinitionKey();
-    // The user completing the previous task has no right to evaluate decisions: routing is the
-    // engine's own business, so it runs without authorization checks.
-    DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() ->
-        task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION_KEY)
-            .variables(Variables.createVariables().putValue(STEP, step)).evaluate());
+    // The engine's own lookups, without authorization checks: routing is the engine's business, not
+    // that of the user who completed the previous task. One query for the latest version's id; the
+    // parsed table only when this version and step are new.
+    DecisionDefinitionEntity latest = Context.getCommandContext().getDecisionDefinitionManager()
+        .findLatestDecisionDefinitionByKey(DECISION_KEY);
+    if (latest == null) {
+      throw new IllegalStateException("No decision " + DECISION_KEY + " is deployed: no user task can be routed");
+    }
+    List<String> rows = outputs.computeIfAbsent(latest.getId() + "#" + step, key -> evaluate(
+        Context.getProcessEngineConfiguration().getDeploymentCache().findDeployedDecisionDefinitionById(latest.getId()),
+        step));
     Set<String> groups = new LinkedHashSet<>();
-    for (Map<String, Object> row : result.getResultList()) {
-      String groupOrRole = (String) row.get(GROUP);
+    for (String groupOrRole : rows) {
       if (ROLE_REGIONAL_COMMISSION_OFFICES.equals(groupOrRole)) {
         groups.addAll(regionalCommissionOffices(task));
       } else {
@@ -79,6 +96,23 @@ public class TaskRouter implements TaskListener {
           + " of " + task.getProcessDefinitionId() + ": add a rule for it");
     }
     task.addCandidateGroups(groups);
+  }
+
+  private List<String> evaluate(DecisionDefinitionEntity decision, String step) {
+    return List.copyOf(dmnEngine().evaluateDecisionTable(decision, Variables.createVariables().putValue(STEP, step))
+        .collectEntries(GROUP));
+  }
+
+  /** A DMN engine of its own, with Camunda's defaults: no history, no metrics of the process engine. */
+  private DmnEngine dmnEngine() {
+    if (dmnEngine == null) {
+      synchronized (this) {
+        if (dmnEngine == null) {
+          dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        }
+      }
+    }
+    return dmnEngine;
   }
 
   /** A group id of the contract for a decision output, given the process's country or RCP. */

@@ -1,6 +1,13 @@
 package org.hldprep.config;
 
+import java.time.Duration;
+import org.hldprep.engine.CallerGroupsPlugin;
+import org.hldprep.engine.IdentityChangePlugin;
+import org.hldprep.engine.TaskQueryAuthorizationPlugin;
+import org.hldprep.security.CredentialsCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.hldprep.web.EngineRestBadRequestMapper;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.hldprep.process.ProcessConventionsPlugin;
 import org.hldprep.reference.ReferenceData;
@@ -14,6 +21,37 @@ public class EngineConfig {
   @Bean
   ProcessConventionsPlugin processConventionsPlugin(ReferenceData referenceData) {
     return new ProcessConventionsPlugin(referenceData);
+  }
+
+  /**
+   * Task lists under authorizations as a semi-join (see the plugin); on by default, switchable for a
+   * side-by-side measurement ({@code hldprep.engine.task-query-semi-join=false}).
+   */
+  @Bean
+  @ConditionalOnProperty(name = "hldprep.engine.task-query-semi-join", havingValue = "true", matchIfMissing = true)
+  TaskQueryAuthorizationPlugin taskQueryAuthorizationPlugin() {
+    return new TaskQueryAuthorizationPlugin();
+  }
+
+  /** Authorization checks without a scan of the authorization table per command (see the plugin). */
+  @Bean
+  CallerGroupsPlugin callerGroupsPlugin() {
+    return new CallerGroupsPlugin();
+  }
+
+  /**
+   * Recent successful REST logins (HTTP Basic), so that each call of a client does not check the
+   * password and look up the groups again; {@code hldprep.security.credentials-cache-ttl=0s} turns it off.
+   */
+  @Bean
+  CredentialsCache credentialsCache(@Value("${hldprep.security.credentials-cache-ttl:30s}") Duration timeToLive) {
+    return new CredentialsCache(timeToLive, 10_000);
+  }
+
+  /** Drops cached logins when a password, a membership or an account changes. */
+  @Bean
+  IdentityChangePlugin identityChangePlugin(CredentialsCache credentialsCache) {
+    return new IdentityChangePlugin(credentialsCache);
   }
 
   /** Client-caused failures are 4xx on the engine REST API too (gone task 404, conflicts 409, bad input 400). */

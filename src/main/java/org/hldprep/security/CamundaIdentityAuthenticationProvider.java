@@ -17,17 +17,21 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * HTTP Basic credentials checked against the Camunda identity service (the engine's user and group
  * tables), after the {@link LoginThrottle} has let the attempt through. The granted authorities are the
- * user's Camunda group ids, one to one.
+ * user's Camunda group ids, one to one. A success is kept for a few seconds in the
+ * {@link CredentialsCache}; failures never are.
  */
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   /** Looked up on first use: the engine must not be built while the servlet container starts. */
   private final Supplier<IdentityService> identityService;
   private final LoginThrottle throttle;
+  private final CredentialsCache recentLogins;
 
-  public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService, LoginThrottle throttle) {
+  public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService, LoginThrottle throttle,
+      CredentialsCache recentLogins) {
     this.identityService = identityService;
     this.throttle = throttle;
+    this.recentLogins = recentLogins;
   }
 
   @Override
@@ -41,15 +45,24 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
       throttle.throttled(address, userId, "HTTP Basic", wait);
       throw new LoginThrottledException(wait);
     }
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identityService.get().checkPassword(userId, credentials.toString())) {
+    if (userId == null || userId.isBlank() || credentials == null) {
       throttle.failed(address, userId, "HTTP Basic");
       throw new BadCredentialsException("Wrong user name or password");
     }
+    String password = credentials.toString();
+    CredentialsCache.Login login = recentLogins.get(userId, password);
+    if (login == null) {
+      if (!identityService.get().checkPassword(userId, password)) {
+        throttle.failed(address, userId, "HTTP Basic");
+        throw new BadCredentialsException("Wrong user name or password");
+      }
+      login = new CredentialsCache.Login(userId, identityService.get().createGroupQuery().groupMember(userId).list()
+          .stream().map(Group::getId).toList());
+      recentLogins.put(userId, password, login);
+    }
     throttle.succeeded(address, userId);
-    List<SimpleGrantedAuthority> groups = identityService.get().createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null,
+        login.groups().stream().map(SimpleGrantedAuthority::new).toList());
   }
 
   @Override

@@ -61,11 +61,14 @@ public class SecurityConfig {
   private final Supplier<IdentityService> identityService;
   private final Supplier<ProcessEngine> engine;
   private final EngineApiGuardFilter guard;
+  private final CredentialsCache recentLogins;
 
   /** The engine is looked up lazily: filter chains are built while Tomcat starts, before the engine. */
-  public SecurityConfig(ObjectProvider<IdentityService> identityService, ObjectProvider<ProcessEngine> engine) {
+  public SecurityConfig(ObjectProvider<IdentityService> identityService, ObjectProvider<ProcessEngine> engine,
+      CredentialsCache recentLogins) {
     this.identityService = identityService::getObject;
     this.engine = engine::getObject;
+    this.recentLogins = recentLogins;
     this.guard = engineApiGuard();
   }
 
@@ -109,7 +112,7 @@ public class SecurityConfig {
         // Stateless; and a request authenticated from the webapps' session (WebappSessionApiFilter) must
         // not rotate that session's id under Cockpit.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
-        .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, throttle)))
+        .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, throttle, recentLogins)))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .authorizeHttpRequests(auth -> auth
