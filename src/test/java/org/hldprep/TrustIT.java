@@ -219,9 +219,10 @@ class TrustIT extends PostgresIntegrationTest {
     assertThat(session.login("phl-officer", "demo").status()).isEqualTo(200);
     List<String> cookies = new java.util.ArrayList<>(opened);
     cookies.addAll(session.lastSetCookies);
-    assertThat(cookies).anyMatch(c -> c.startsWith("JSESSIONID=")).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+    String sessionCookie = WebappSession.SESSION_COOKIE + "=";
+    assertThat(cookies).anyMatch(c -> c.startsWith(sessionCookie)).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
     for (String cookie : cookies) {
-      if (cookie.startsWith("JSESSIONID=") || cookie.startsWith("XSRF-TOKEN=")) {
+      if (cookie.startsWith(sessionCookie) || cookie.startsWith("XSRF-TOKEN=")) {
         assertThat(cookie.toLowerCase().split("samesite=", -1)).as(cookie).hasSize(2);
         assertThat(cookie).as(cookie).containsIgnoringCase("SameSite=Strict");
       }
