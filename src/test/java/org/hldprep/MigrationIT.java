@@ -53,7 +53,9 @@ class MigrationIT extends PostgresIntegrationTest {
     DemoStaff staff = new DemoStaff(port);
     Http admin = Http.as(port, "admin");
     String cycle = "HLDMIGRATE" + ThreadLocalRandom.current().nextInt(1_000_000);
-    LocalDate regionalSynthesis = TODAY.plusYears(1).plusDays(3);
+    // The cycle's own date, three days after its default: the migration must take the cycle's, not a default.
+    LocalDate regionalSynthesis = LocalDate.parse(futureCalendar(Map.of()).get(CycleCalendar.REGIONAL_SYNTHESIS_DEADLINE))
+        .plusDays(3);
     Http.Response started = staff.as("hld-coordinator").post("/api/cycles", Map.of("cycle", cycle,
         "memberStates", List.of("PHL"), "rcps", List.of("colombo-process"),
         "calendar", futureCalendar(Map.of(CycleCalendar.REGIONAL_SYNTHESIS_DEADLINE, regionalSynthesis.toString()))));
@@ -246,13 +248,12 @@ class MigrationIT extends PostgresIntegrationTest {
 
   /**
    * The 2013 calendar moved two years ahead (every default follows the HLD, so every date lies in the
-   * future and keeps its order), with these dates over them.
+   * future and keeps its order), with these dates given (the dates that follow them move with them).
    */
   private static Map<String, String> futureCalendar(Map<String, String> given) {
-    Map<String, String> calendar = new LinkedHashMap<>(CycleCalendar.resolve(Map.of(CycleCalendar.HLD_DATE,
-        LocalDate.of(2013, 10, 3).plusYears(TODAY.getYear() + 2 - 2013).toString())));
-    calendar.putAll(given);
-    return calendar;
+    Map<String, String> dates = new LinkedHashMap<>(given);
+    dates.put(CycleCalendar.HLD_DATE, LocalDate.of(2013, 10, 3).plusYears(TODAY.getYear() + 2 - 2013).toString());
+    return CycleCalendar.resolve(dates);
   }
 
   private static JsonNode instanceReport(JsonNode report, String processInstanceId) {
