@@ -45,15 +45,16 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
     EngineApiCall call = call(request);
     for (EngineApiRule rule : rules) {
       Refusal refusal = rule.check(call);
+      // A body too large to check is answered as such, whatever the rule made of its absence.
+      if (call.bodyTooLarge()) {
+        JsonErrors.write(response, 413, "InvalidRequestException",
+            "The request body may not exceed " + EngineApiCall.MAX_BODY_BYTES + " bytes.");
+        return;
+      }
       if (refusal != null) {
         JsonErrors.write(response, refusal.status(), refusal.type(), refusal.message());
         return;
       }
-    }
-    if (call.bodyTooLarge()) {
-      JsonErrors.write(response, 413, "InvalidRequestException",
-          "The request body may not exceed " + EngineApiCall.MAX_BODY_BYTES + " bytes.");
-      return;
     }
     chain.doFilter(GuardedRequests.replayed(call), response);
   }
