@@ -418,6 +418,11 @@ public final class CycleCalendar {
       Object old = before.get(key);
       String[] oldDates = InputParser.blank(old) ? new String[0] : old.toString().split(",");
       String[] newDates = after.get(key).split(",");
+      if (key.equals(ROUNDTABLE_DATES) && oldDates.length != newDates.length) {
+        // not a move of the cycle's events but a list of its own (a child started without the cycle's):
+        // as at the start, a round table already held is accepted
+        continue;
+      }
       for (int i = 0; i < newDates.length; i++) {
         // date by date (the round tables are a list): a date that was already past may move within the past
         boolean wasPast = oldDates.length == newDates.length ? LocalDate.parse(oldDates[i].trim()).isBefore(today)
