@@ -19,6 +19,23 @@ public final class HldPreparationProcess {
   public static final String TASK_RECORD_COUNCIL_JOINT_STATEMENT_OUTCOME = "Task_RecordCouncilJointStatementOutcome";
   public static final String CALL_PGA_OUTCOME_INPUT = "CallActivity_PgaOutcomeInput";
   public static final String TASK_RECORD_PGA_OUTCOME_INPUT_OUTCOME = "Task_RecordPgaOutcomeInputOutcome";
+  public static final String CALL_CEB_HLCP_PAPER = "CallActivity_CebHlcpPaper";
+  public static final String TASK_RECORD_CEB_HLCP_PAPER_OUTCOME = "Task_RecordCebHlcpPaperOutcome";
+  public static final String SUB_PROCESS_ROUNDTABLE_TRACK = "SubProcess_RoundtableTrack";
+  public static final String SUB_PROCESS_ROUNDTABLES = "SubProcess_Roundtables";
+  public static final String CALL_NY_ROUNDTABLE = "CallActivity_NyRoundtable";
+  public static final String TASK_RECORD_ROUNDTABLE_OUTCOME = "Task_RecordRoundtableOutcome";
+  public static final String SUB_PROCESS_REGIONAL_COMMISSIONS = "SubProcess_RegionalCommissions";
+  public static final String CALL_REGIONAL_COMMISSION_INPUT = "CallActivity_RegionalCommissionInput";
+  public static final String TASK_RECORD_COMMISSION_OUTCOME = "Task_RecordCommissionOutcome";
+  // The New York round-table series report
+  public static final String TIMER_SERIES_REPORT_DATE = "Timer_SeriesReportDate";
+  public static final String CONDITIONAL_ROUNDTABLES_ENDED = "Conditional_RoundtablesEnded";
+  public static final String TASK_TALLY_ROUNDTABLES = "Task_TallyRoundtables";
+  public static final String TASK_WRITE_SERIES_REPORT = "Task_WriteSeriesReport";
+  public static final String TIMER_SERIES_REPORT_CUT_OFF = "Timer_SeriesReportCutOff";
+  public static final String END_SERIES_REPORT_WRITTEN = "EndEvent_SeriesReportWritten";
+  public static final String END_SERIES_REPORT_OPEN = "EndEvent_SeriesReportOpen";
   // Syntheses
   public static final String SUB_PROCESS_REGIONAL_SYNTHESES = "SubProcess_RegionalSyntheses";
   public static final String TIMER_REGIONAL_SYNTHESIS_DATE = "Timer_RegionalSynthesisDate";
@@ -36,6 +53,22 @@ public final class HldPreparationProcess {
   public static final String TIMER_BRIEFING_CUT_OFF = "Timer_BriefingCutOff";
   public static final String END_BRIEFING_APPROVED = "EndEvent_BriefingApproved";
   public static final String END_BRIEFING_FINALIZED = "EndEvent_BriefingFinalized";
+  // The Director General's statement to the Dialogue
+  public static final String TIMER_DG_STATEMENT_START = "Timer_DgStatementStart";
+  public static final String TASK_DRAFT_DG_STATEMENT = "Task_DraftDgStatement";
+  public static final String TASK_CLEAR_DG_STATEMENT = "Task_ClearDgStatement";
+  public static final String TASK_FINALIZE_DG_STATEMENT = "Task_FinalizeDgStatement";
+  public static final String TIMER_DG_STATEMENT_CUT_OFF = "Timer_DgStatementCutOff";
+  public static final String END_DG_STATEMENT_CLEARED = "EndEvent_DgStatementCleared";
+  public static final String END_DG_STATEMENT_FINALIZED = "EndEvent_DgStatementFinalized";
+  public static final String END_DG_STATEMENT_OPEN = "EndEvent_DgStatementOpen";
+  // The Dialogue week: the delegation, and the outcome of the Dialogue before the report
+  public static final String TIMER_HLD_OPENS = "Timer_HldOpens";
+  public static final String TASK_RECORD_DELEGATION = "Task_RecordDelegation";
+  public static final String TIMER_DELEGATION_CUT_OFF = "Timer_DelegationCutOff";
+  public static final String EVENT_HLD_CONCLUDED = "Event_HldConcluded";
+  public static final String TIMER_HLD_OUTCOME_FALLBACK = "Timer_HldOutcomeFallback";
+  public static final String TASK_RECORD_HLD_OUTCOME = "Task_RecordHldOutcome";
   // Report to the Council
   public static final String TIMER_HLD_PASSED = "Timer_HldPassed";
   public static final String CONDITIONAL_ALL_TRACKS_ENDED = "Conditional_AllTracksEnded";
@@ -53,6 +86,12 @@ public final class HldPreparationProcess {
   public static final String MESSAGE_CALENDAR_CHANGED = "CalendarChanged";
   /** A Member State or RCP joins the running cycle, or a consultation is reopened; carries the participant. */
   public static final String MESSAGE_PARTICIPANT_ADDED = "ParticipantAdded";
+  /**
+   * The Dialogue is over and its outcome known, with {@value #HLD_OUTCOME_SYMBOL} (A/RES/68/4 in 2013) and
+   * optionally {@value #HLD_OUTCOME_TITLE} and {@value #HLD_OUTCOME_LINK}: awaited from the opening of the
+   * HLD until the report to the Council is due to start.
+   */
+  public static final String MESSAGE_HLD_CONCLUDED = "HldConcluded";
   /** Sent to a child (national consultation or RCP contribution): its participant left the cycle. */
   public static final String MESSAGE_PARTICIPANT_WITHDRAWN = "ParticipantWithdrawn";
   /** The outcome of a withdrawn participant's track. */
@@ -64,6 +103,10 @@ public final class HldPreparationProcess {
   public static final String MEMBER_STATES = "memberStates";
   /** Participating RCPs: JSON list of RCP codes (default: all). */
   public static final String RCPS = "rcps";
+  /** The New York round tables: JSON list of their codes (roundtable-2013-01-24, ...), one child each. */
+  public static final String ROUNDTABLES = "roundtables";
+  /** The UN Regional Commissions (reference data codes eca, ece, ...), one child each. */
+  public static final String REGIONAL_COMMISSIONS = "regionalCommissions";
   /** Regional Offices covering the participating Member States: one regional synthesis each. */
   public static final String REGIONAL_OFFICES = "regionalOffices";
   /** The Regional Office of one regional synthesis (loop variable). */
@@ -87,6 +130,10 @@ public final class HldPreparationProcess {
   public static final String CONSULTATION_OUTCOMES = "consultationOutcomes";
   public static final String RCP_OUTCOMES = "rcpOutcomes";
   public static final String TRACK_OUTCOMES = "trackOutcomes";
+  public static final String ROUNDTABLE_OUTCOMES = "roundtableOutcomes";
+  public static final String COMMISSION_OUTCOMES = "commissionOutcomes";
+  /** Number of round tables still running: the series report starts early when it reaches 0. */
+  public static final String OPEN_ROUNDTABLES = "openRoundtables";
   /** Number of the cycle's children still running; the report starts early when it reaches 0 after the HLD. */
   public static final String OPEN_CHILDREN = "openChildren";
   /** JSON object: Regional Office → national consultations of its region still running. */
@@ -102,6 +149,24 @@ public final class HldPreparationProcess {
   /** Returns of the briefing pack after which the Director General finalizes it (start variable, default 2). */
   public static final String MAX_BRIEFING_RETURNS = "maxBriefingReturns";
   public static final int DEFAULT_MAX_BRIEFING_RETURNS = 2;
+
+  public static final String DG_STATEMENT_DECISION = "dgStatementDecision";
+  public static final String DG_STATEMENT_RETURNS = "dgStatementReturns";
+  /** Returns of the statement after which the Director General finalizes it (start variable, default 2). */
+  public static final String MAX_STATEMENT_RETURNS = "maxStatementReturns";
+  public static final int DEFAULT_MAX_STATEMENT_RETURNS = 2;
+
+  // HldConcluded and the outcome of the Dialogue, shown on the report to the Council
+  /** The UN document symbol of the outcome, e.g. A/RES/68/4 (sent with HldConcluded). */
+  public static final String HLD_OUTCOME_SYMBOL = "hldOutcomeSymbol";
+  public static final String HLD_OUTCOME_TITLE = "hldOutcomeTitle";
+  public static final String HLD_OUTCOME_LINK = "hldOutcomeLink";
+  /** {@value #HLD_CONCLUDED} when HldConcluded arrived, {@value #HLD_OUTCOME_NOT_RECEIVED} at the fallback. */
+  public static final String HLD_OUTCOME = "hldOutcome";
+  public static final String HLD_CONCLUDED = "concluded";
+  public static final String HLD_OUTCOME_NOT_RECEIVED = "not-received";
+  /** One line for the report to the Council: the symbol and title, or why there is none. */
+  public static final String HLD_OUTCOME_SUMMARY = "hldOutcomeSummary";
 
   public static final String OUTCOME_CLOSED = "closed";
 

@@ -16,7 +16,9 @@ import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.JsonVariables;
 import org.hldprep.process.RecordOpenAtCutOffDelegate;
+import org.hldprep.process.nyroundtable.NyRoundtableProcess;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.reference.RegionalCommission;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,11 +62,21 @@ public class HldPreparationStartListener implements ExecutionListener {
     execution.setVariable(CycleCalendar.GIVEN_DATES, json(new ArrayList<>(cycle.givenDates())));
     execution.setVariable(CycleCalendar.TIME_ZONE, cycle.timeZone().getId());
     execution.setVariable(CycleCalendar.REPLAY, cycle.replay());
+    // One round table per date of the calendar, named by its planned date (its child's business key), and
+    // one input per UN Regional Commission of the reference data.
+    List<String> roundtables = List.of(cycle.calendar().get(CycleCalendar.ROUNDTABLE_DATES).split(",")).stream()
+        .map(date -> NyRoundtableProcess.code(date.trim())).toList();
+    execution.setVariable(ROUNDTABLES, json(roundtables));
+    List<String> commissions = referenceData.regionalCommissions().stream().map(RegionalCommission::code).toList();
+    execution.setVariable(REGIONAL_COMMISSIONS, json(commissions));
     InputVariables.wholeNumber(execution, MAX_BRIEFING_RETURNS, DEFAULT_MAX_BRIEFING_RETURNS, 1);
     execution.setVariable(BRIEFING_RETURNS, 0);
+    InputVariables.wholeNumber(execution, MAX_STATEMENT_RETURNS, DEFAULT_MAX_STATEMENT_RETURNS, 1);
+    execution.setVariable(DG_STATEMENT_RETURNS, 0);
     // Until the first child ends: every child planned is open (the tracks recount from the engine).
-    execution.setVariable(OPEN_CHILDREN, cycle.memberStates().size() + cycle.rcps().size()
-        + Track.ALL.stream().filter(track -> !track.perParticipant()).count());
+    execution.setVariable(OPEN_CHILDREN, cycle.memberStates().size() + cycle.rcps().size() + roundtables.size()
+        + commissions.size() + Track.ALL.stream().filter(track -> !track.perParticipant()).count());
+    execution.setVariable(OPEN_ROUNDTABLES, roundtables.size());
     Map<String, Object> openByRegion = new TreeMap<>();
     cycle.regionalOffices().forEach(office -> openByRegion.put(office, 0));
     cycle.memberStates().forEach(state -> openByRegion.merge(referenceData.requireMemberState(state).regionalOffice(),
@@ -74,6 +86,8 @@ public class HldPreparationStartListener implements ExecutionListener {
     execution.setVariable(CONSULTATION_OUTCOMES, json(new LinkedHashMap<String, String>()));
     execution.setVariable(RCP_OUTCOMES, json(new LinkedHashMap<String, String>()));
     execution.setVariable(TRACK_OUTCOMES, json(new LinkedHashMap<String, String>()));
+    execution.setVariable(ROUNDTABLE_OUTCOMES, json(new LinkedHashMap<String, String>()));
+    execution.setVariable(COMMISSION_OUTCOMES, json(new LinkedHashMap<String, String>()));
   }
 
   /** Whether a master still runs, whoever may see it (the caller's authorizations do not matter here). */

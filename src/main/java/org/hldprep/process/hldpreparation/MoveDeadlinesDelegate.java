@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * CalendarChanged: the new dates (variable {@code calendarChanges}) are checked as at the start (order;
  * no date that was still ahead moved into the past unless the message or the cycle says {@code replay};
  * {@link CycleCalendar#changeChecked}), then replace the cycle's calendar in the master and in every running child that uses
- * them. Dates never given explicitly follow their base again (move the HLD and its defaults move with
+ * them, a child's own date included (a commission's meeting, a round table's day: {@link Track.OwnDate}).
+ * Dates never given explicitly follow their base again (move the HLD and its defaults move with
  * it); every pending timer of the cycle is re-evaluated against its date, and every open task whose due
  * date names a moved date gets its new due date, computed by the task's own expression.
  */
@@ -60,7 +61,7 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
     execution.setVariable(CycleCalendar.GIVEN_DATES, HldPreparationStartListener.json(new ArrayList<>(given)));
     if (!moved.isEmpty()) {
       Context.getCommandContext().runWithoutAuthorization(() -> {
-        apply(execution.getProcessEngineServices(), execution.getProcessInstanceId(), moved);
+        apply(execution.getProcessEngineServices(), execution.getProcessInstanceId(), moved, before, calendar);
         return null;
       });
     }
@@ -73,27 +74,49 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
    * a child set for itself (a meeting or session date chosen in a form) is left alone when another date
    * of the cycle moves.
    */
-  private void apply(ProcessEngineServices engine, String masterId, Map<String, String> movedDates) {
+  private void apply(ProcessEngineServices engine, String masterId, Map<String, String> movedDates,
+      Map<String, ?> before, Map<String, String> after) {
     RuntimeService runtime = engine.getRuntimeService();
-    List<String> instances = new ArrayList<>();
-    instances.add(masterId);
-    runtime.createProcessInstanceQuery().superProcessInstanceId(masterId).list().stream()
-        .map(ProcessInstance::getId).forEach(instances::add);
-    for (String instance : instances) {
+    List<ProcessInstance> children = runtime.createProcessInstanceQuery().superProcessInstanceId(masterId).list();
+    move(engine, masterId, new LinkedHashMap<>(movedDates));
+    for (ProcessInstance child : children) {
       Map<String, Object> moved = new LinkedHashMap<>();
-      Map<String, Object> own = runtime.getVariables(instance, movedDates.keySet());
+      Map<String, Object> own = runtime.getVariables(child.getId(), movedDates.keySet());
       movedDates.forEach((key, date) -> {
-        if (own.get(key) != null || instance.equals(masterId)) {
+        if (own.get(key) != null) {
           moved.put(key, date);
         }
       });
-      if (moved.isEmpty()) {
-        continue;
-      }
-      runtime.setVariables(instance, moved);
-      recalculateTimers(engine.getManagementService(), instance);
-      moveDueDates(engine, instance, moved.keySet());
+      moved.putAll(ownDate(runtime, child, before, after));
+      move(engine, child.getId(), moved);
     }
+  }
+
+  /**
+   * A child's own date (a commission's meeting date, a round table's day: {@link Track.OwnDate}) follows
+   * its calendar date when that moved; a date the child set for itself stays while its calendar date does
+   * not move (the offices confirmed another meeting day in their form).
+   */
+  private static Map<String, Object> ownDate(RuntimeService runtime, ProcessInstance child, Map<String, ?> before,
+      Map<String, String> after) {
+    Track track = Track.ofDefinition(child.getProcessDefinitionId());
+    Track.OwnDate own = track == null ? null : track.ownDate();
+    if (own == null) {
+      return Map.of();
+    }
+    Object which = runtime.getVariable(child.getId(), own.childKey());
+    String was = own.fromCalendar().apply(before, which);
+    String now = own.fromCalendar().apply(after, which);
+    return was == null || now == null || now.equals(was) ? Map.of() : Map.of(own.variable(), now);
+  }
+
+  private static void move(ProcessEngineServices engine, String instance, Map<String, Object> moved) {
+    if (moved.isEmpty()) {
+      return;
+    }
+    engine.getRuntimeService().setVariables(instance, moved);
+    recalculateTimers(engine.getManagementService(), instance);
+    moveDueDates(engine, instance, moved.keySet());
   }
 
   private static void recalculateTimers(ManagementService management, String instance) {

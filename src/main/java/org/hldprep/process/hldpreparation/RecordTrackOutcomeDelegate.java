@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * "Record the outcome" of every track: a child has ended (on time, late, or after the report to the
  * Council was started), so its outcome goes into the track's tally under the child's business key,
  * never under a variable a user of the child could rewrite. Then the cycle's progress is refreshed
- * from the engine: the running children ({@code openChildren}, which the report waits on) and the
- * consultations still open per Regional Office (which each regional synthesis waits on). Runs as an
+ * from the engine: the running children ({@code openChildren}, which the report waits on), the
+ * consultations still open per Regional Office (which each regional synthesis waits on) and the round
+ * tables still open (which the series report waits on). Runs as an
  * asynchronous step of the master, so children that end at the same moment are recorded one by one.
  */
 @Component("recordTrackOutcomeDelegate")
@@ -43,11 +44,16 @@ public class RecordTrackOutcomeDelegate implements JavaDelegate {
     refresh(execution, referenceData);
   }
 
-  /** Recounts the running children and the open consultations per region (the conditions the master waits on). */
+  /**
+   * Recounts what the master's conditions wait on: the running children, the open consultations per
+   * region, the open round tables.
+   */
   static void refresh(DelegateExecution execution, ReferenceData referenceData) {
     String master = execution.getProcessInstanceId();
     List<ProcessInstance> running = CycleProgress.runningChildren(execution.getProcessEngineServices(), master);
     execution.getProcessInstance().setVariable(OPEN_CHILDREN, running.size());
+    execution.getProcessInstance().setVariable(OPEN_ROUNDTABLES, (int) running.stream()
+        .filter(child -> Track.ofDefinition(child.getProcessDefinitionId()) == Track.NY_ROUNDTABLE).count());
     execution.getProcessInstance().setVariable(OPEN_CONSULTATIONS_BY_REGION, JsonVariables.json(
         CycleProgress.openConsultationsByRegion(running, String.valueOf(execution.getVariable(CYCLE)),
             JsonVariables.list(execution.getVariable(REGIONAL_OFFICES)), referenceData)));

@@ -26,6 +26,9 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.ProcessTestSupport;
+import org.hldprep.process.cebhlcppaper.CebDecisionReceivedListener;
+import org.hldprep.process.cebhlcppaper.CebHlcpPaperStartListener;
+import org.hldprep.process.cebhlcppaper.HlcpOutcomeReceivedListener;
 import org.hldprep.process.counciljointstatement.CheckSessionNoticeDelegate;
 import org.hldprep.process.counciljointstatement.CheckSilenceWindowListener;
 import org.hldprep.process.counciljointstatement.CouncilJointStatementStartListener;
@@ -34,9 +37,12 @@ import org.hldprep.process.counciljointstatement.RecordReadingRoundDelegate;
 import org.hldprep.process.globalrcpmeeting.GlobalRcpMeetingStartListener;
 import org.hldprep.process.globalrcpmeeting.TakeInRcpInputsDelegate;
 import org.hldprep.process.nationalconsultation.NationalConsultationStartListener;
+import org.hldprep.process.nyroundtable.NyRoundtableStartListener;
 import org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputStartListener;
 import org.hldprep.process.pgaoutcomeinput.RecordOutcomeDraftListener;
 import org.hldprep.process.rcpcontribution.RcpContributionStartListener;
+import org.hldprep.process.regionalcommissioninput.CheckSgReportCutOffListener;
+import org.hldprep.process.regionalcommissioninput.RegionalCommissionInputStartListener;
 import org.hldprep.reference.ReferenceData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +59,8 @@ class CycleOnItsCalendarTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessTestSupport.coverage("hld-preparation",
-      "national-consultation", "rcp-contribution", "global-rcp-meeting", "council-joint-statement", "pga-outcome-input");
+      "national-consultation", "rcp-contribution", "global-rcp-meeting", "council-joint-statement", "pga-outcome-input",
+      "ceb-hlcp-paper", "ny-roundtable", "regional-commission-input");
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
   private static final LocalDate HLD = TODAY.plusDays(400);
@@ -88,6 +95,14 @@ class CycleOnItsCalendarTest {
     Mocks.register("checkSessionNoticeDelegate", new CheckSessionNoticeDelegate());
     Mocks.register("pgaOutcomeInputStartListener", new PgaOutcomeInputStartListener());
     Mocks.register("recordOutcomeDraftListener", new RecordOutcomeDraftListener());
+    Mocks.register("tallyTrackDelegate", new TallyTrackDelegate());
+    Mocks.register("recordHldOutcomeDelegate", new RecordHldOutcomeDelegate());
+    Mocks.register("cebHlcpPaperStartListener", new CebHlcpPaperStartListener());
+    Mocks.register("hlcpOutcomeReceivedListener", new HlcpOutcomeReceivedListener());
+    Mocks.register("cebDecisionReceivedListener", new CebDecisionReceivedListener());
+    Mocks.register("nyRoundtableStartListener", new NyRoundtableStartListener());
+    Mocks.register("regionalCommissionInputStartListener", new RegionalCommissionInputStartListener(data));
+    Mocks.register("checkSgReportCutOffListener", new CheckSgReportCutOffListener());
   }
 
   @AfterEach
@@ -114,7 +129,8 @@ class CycleOnItsCalendarTest {
     CycleCalendar.check(CycleCalendar.resolve(calendar));
     Date hldEnd = deadline(calendar.get(CycleCalendar.HLD_END_DATE).toString());
     List<String> instances = cycleInstances(master);
-    assertThat(instances).hasSize(8);
+    assertThat(instances).as("master, 2 consultations, 2 RCPs, 4 one-per-cycle tracks, 5 round tables, 5 commissions")
+        .hasSize(19);
 
     List<Job> timers = new ArrayList<>();
     List<Task> tasks = new ArrayList<>();
@@ -122,8 +138,9 @@ class CycleOnItsCalendarTest {
       timers.addAll(managementService().createJobQuery().processInstanceId(instance).timers().list());
       tasks.addAll(taskService().createTaskQuery().processInstanceId(instance).list());
     }
-    assertThat(timers).as("master: briefing, 2 synthesis dates, HLD passed; 7 children: 1 each").hasSize(11);
-    assertThat(tasks).hasSize(7);
+    assertThat(timers).as("master: briefing, 2 synthesis dates, series report, statement, HLD opens; 18 children: 1 each")
+        .hasSize(24);
+    assertThat(tasks).as("each child: its first step").hasSize(18);
     assertThat(timers).allSatisfy(job -> assertThat(job.getDuedate()).as(job.getJobDefinitionId())
         .isAfter(start).isBeforeOrEqualTo(hldEnd));
     assertThat(tasks).allSatisfy(task -> assertThat(task.getDueDate()).as(task.getTaskDefinitionKey())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -18,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,16 +44,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "processes/forms/start-cycle.form", "processes/forms/write-regional-synthesis.form",
     "processes/forms/write-global-synthesis.form", "processes/forms/prepare-briefing-pack.form",
     "processes/forms/approve-briefing-pack.form", "processes/forms/finalize-briefing-pack.form",
-    "processes/forms/report-to-council.form",
+    "processes/forms/report-to-council.form", "processes/forms/write-series-report.form",
+    "processes/forms/draft-dg-statement.form", "processes/forms/clear-dg-statement.form",
+    "processes/forms/finalize-dg-statement.form", "processes/forms/record-delegation.form",
     "process-stubs/national-consultation.bpmn", "process-stubs/rcp-contribution.bpmn",
     "process-stubs/global-rcp-meeting.bpmn", "process-stubs/council-joint-statement.bpmn",
-    "process-stubs/pga-outcome-input.bpmn"})
+    "process-stubs/pga-outcome-input.bpmn", "process-stubs/ceb-hlcp-paper.bpmn", "process-stubs/ny-roundtable.bpmn",
+    "process-stubs/regional-commission-input.bpmn"})
 @SuppressWarnings("unchecked")
 class HldPreparationProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessTestSupport.coverage("national-consultation",
-      "rcp-contribution", "global-rcp-meeting", "council-joint-statement", "pga-outcome-input");
+      "rcp-contribution", "global-rcp-meeting", "council-joint-statement", "pga-outcome-input", "ceb-hlcp-paper",
+      "ny-roundtable", "regional-commission-input");
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
   /** Far enough ahead that every default date of the cycle lies after TODAY. */
@@ -68,6 +74,8 @@ class HldPreparationProcessTest {
     Mocks.register("trackVariableMapping", new TrackVariableMapping());
     Mocks.register("recordTrackOutcomeDelegate", new RecordTrackOutcomeDelegate(ProcessTestSupport.referenceData()));
     Mocks.register("listOpenConsultationsDelegate", new ListOpenConsultationsDelegate(ProcessTestSupport.referenceData()));
+    Mocks.register("tallyTrackDelegate", new TallyTrackDelegate());
+    Mocks.register("recordHldOutcomeDelegate", new RecordHldOutcomeDelegate());
   }
 
   @AfterEach
@@ -114,12 +122,29 @@ class HldPreparationProcessTest {
     taskService().complete(task.getId(), values);
   }
 
+  private static List<String> roundtables(ProcessInstance pi) {
+    return ((List<Object>) runtimeService().getVariable(pi.getId(), ROUNDTABLES)).stream().map(String::valueOf).toList();
+  }
+
+  private static void hldConcluded(ProcessInstance pi, String symbol) {
+    runtimeService().createMessageCorrelation(MESSAGE_HLD_CONCLUDED).processInstanceId(pi.getId())
+        .setVariable(HLD_OUTCOME_SYMBOL, symbol)
+        .setVariable(HLD_OUTCOME_TITLE, "Declaration of the High-level Dialogue on International Migration and Development")
+        .setVariable(HLD_OUTCOME_LINK, "https://undocs.org/A/RES/68/4").correlate();
+  }
+
+  /** What the task's form shows: its variable as Tasklist reads it. */
+  private static Object formVariable(Task task, String name) {
+    return formService().getTaskFormVariables(task.getId()).getValue(name, Object.class);
+  }
+
   @Test
   void fullCycle_runsEveryTrackAndCollectsEachChildsOutcomeByItsBusinessKey() {
     ProcessInstance pi = startSmallCycle();
     assertThat(pi).isActive().hasBusinessKey("HLD2013");
     assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).count())
-        .as("3 consultations, 2 RCPs, the global meeting, the Council statement, the PGA input").isEqualTo(8);
+        .as("3 consultations, 2 RCPs, the global meeting, the Council statement, the PGA input, the CEB/HLCP"
+            + " paper, 5 round tables, 5 Regional Commissions").isEqualTo(19);
     ProcessInstance philippines = child("national-consultation", "HLD2013-PHL");
     assertThat(runtimeService().getVariables(philippines.getId())).containsEntry("countryCode", "PHL")
         .containsEntry("nationalSummaryDeadline", date(pi, "nationalSummaryDeadline")).containsEntry("cycle", "HLD2013")
@@ -157,6 +182,23 @@ class HldPreparationProcessTest {
     finish(child("global-rcp-meeting", "HLD2013-global-rcp-meeting"), "transmitted");
     finish(child("council-joint-statement", "HLD2013-council-joint-statement"), "no-consensus");
     finish(child("pga-outcome-input", "HLD2013-pga-outcome-input"), "outcome-adopted");
+    finish(child("ceb-hlcp-paper", "HLD2013-ceb-hlcp-paper"), "launched");
+    for (String commission : List.of("eca", "ece", "eclac", "escap", "escwa")) {
+      finish(child("regional-commission-input", "HLD2013-" + commission),
+          commission.equals("eca") ? "forwarded-to-dialogue" : "forwarded-to-desa");
+    }
+    List<String> roundtables = roundtables(pi);
+    assertThat(roundtables).hasSize(5).first().isEqualTo("roundtable-" + HLD.minusDays(356));
+    for (String roundtable : roundtables) {
+      assertThat(task(pi, TASK_WRITE_SERIES_REPORT, "iom-slo-nyc")).as("the series waits for its last round table").isNull();
+      finish(child("ny-roundtable", "HLD2013-" + roundtable), "held");
+    }
+    // Every round table has ended: the series report starts before its date, with the series tallied.
+    Task seriesReport = task(pi, TASK_WRITE_SERIES_REPORT, "iom-slo-nyc");
+    assertThat(seriesReport.getDueDate()).isEqualTo(deadline(date(pi, "roundtableSeriesReportDate")));
+    assertThat(runtimeService().getVariable(pi.getId(), "roundtableSummary").toString()).startsWith("5 in all: held 5.");
+    taskService().complete(seriesReport.getId(), Map.of("seriesReportLink", "https://docs/series",
+        "seriesKeyMessages", "Migration in the post-2015 agenda"));
     assertThat(runtimeService().getVariable(pi.getId(), OPEN_CHILDREN)).isEqualTo(0);
 
     execute(job(TIMER_BRIEFING_PACK_DUE, pi));
@@ -164,7 +206,30 @@ class HldPreparationProcessTest {
     complete(pi, TASK_APPROVE_BRIEFING_PACK, "iom-dg", Map.of(BRIEFING_DECISION, "return", "briefingComments", "add RT4"));
     complete(pi, TASK_PREPARE_BRIEFING_PACK, "iom-icp", Map.of("briefingPackLink", "https://docs/pack2"));
     complete(pi, TASK_APPROVE_BRIEFING_PACK, "iom-dg", Map.of(BRIEFING_DECISION, "approve"));
-    assertThat(pi).hasPassed(END_BRIEFING_APPROVED).isWaitingAt(TIMER_HLD_PASSED);
+    assertThat(pi).hasPassed(END_BRIEFING_APPROVED);
+
+    // The Director General's statement: drafted, returned once, cleared.
+    assertThat(job(TIMER_DG_STATEMENT_START, pi).getDuedate()).isEqualTo(dayStart(date(pi, "dgStatementStartDate")));
+    execute(job(TIMER_DG_STATEMENT_START, pi));
+    assertThat(task(pi, TASK_DRAFT_DG_STATEMENT, "iom-mpr").getDueDate()).isEqualTo(deadline(date(pi, "dgStatementDeadline")));
+    complete(pi, TASK_DRAFT_DG_STATEMENT, "iom-mpr", Map.of("dgStatementLink", "https://docs/dg1"));
+    complete(pi, TASK_CLEAR_DG_STATEMENT, "iom-dg", Map.of(DG_STATEMENT_DECISION, "returned",
+        "dgStatementComments", "Name the four round tables"));
+    complete(pi, TASK_DRAFT_DG_STATEMENT, "iom-mpr", Map.of("dgStatementLink", "https://docs/dg2"));
+    complete(pi, TASK_CLEAR_DG_STATEMENT, "iom-dg", Map.of(DG_STATEMENT_DECISION, "cleared"));
+    assertThat(pi).hasPassed(END_DG_STATEMENT_CLEARED).hasNotPassed(TASK_FINALIZE_DG_STATEMENT);
+
+    // The Dialogue week: the delegation is recorded, and HldConcluded brings the outcome.
+    assertThatThrownBy(() -> hldConcluded(pi, "A/RES/68/4")).as("nothing waits before the Dialogue opens")
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+    execute(job(TIMER_HLD_OPENS, pi));
+    complete(pi, TASK_RECORD_DELEGATION, "iom-icp", Map.of("delegationHead", "Director General",
+        "delegationMembers", "ICP, MPR, SLO New York", "roundtableParticipation", "Round tables 1 and 4"));
+    assertThatThrownBy(() -> hldConcluded(pi, "the declaration")).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("hldOutcomeSymbol").hasMessageContaining("'the declaration'");
+    hldConcluded(pi, "A/RES/68/4");
+    assertThat(runtimeService().getVariable(pi.getId(), HLD_OUTCOME)).isEqualTo(HLD_CONCLUDED);
+    assertThat(pi).hasPassed(TASK_RECORD_HLD_OUTCOME).hasNotPassed(TIMER_HLD_OUTCOME_FALLBACK).isWaitingAt(TIMER_HLD_PASSED);
 
     // The HLD has passed and every track has ended: the report starts without waiting for its date.
     execute(job(TIMER_HLD_PASSED, pi));
@@ -172,8 +237,16 @@ class HldPreparationProcessTest {
     assertThat(pi).hasPassed(CONDITIONAL_ALL_TRACKS_ENDED).hasNotPassed(TIMER_COUNCIL_REPORT_DATE);
     assertThat(runtimeService().getVariable(pi.getId(), TRACK_OUTCOMES)).isEqualTo(Map.of(
         "global-rcp-meeting", "transmitted", "council-joint-statement", "no-consensus",
-        "pga-outcome-input", "outcome-adopted"));
+        "pga-outcome-input", "outcome-adopted", "ceb-hlcp-paper", "launched"));
+    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), COMMISSION_OUTCOMES)).hasSize(5)
+        .containsEntry("eca", "forwarded-to-dialogue").containsEntry("escap", "forwarded-to-desa");
     assertThat(runtimeService().getVariable(pi.getId(), OPEN_AT_REPORT)).isEqualTo("nothing");
+    Task report = task(pi, TASK_REPORT_TO_COUNCIL, "iom-icp-gb");
+    assertThat(formVariable(report, "hldOutcomeSummary")).isEqualTo("A/RES/68/4 – Declaration of the High-level"
+        + " Dialogue on International Migration and Development (https://undocs.org/A/RES/68/4)");
+    assertThat(formVariable(report, "commissionSummary").toString()).startsWith("5 in all: forwarded-to-desa 4,"
+        + " forwarded-to-dialogue 1.");
+    assertThat(formVariable(report, "roundtableSummary").toString()).startsWith("5 in all: held 5.");
     complete(pi, TASK_REPORT_TO_COUNCIL, "iom-icp-gb", Map.of("councilReportLink", "https://docs/report"));
     assertThat(pi).isEnded().hasPassed(END_CYCLE_CLOSED);
     assertThat(ProcessTestSupport.outcome(pi)).isEqualTo(OUTCOME_CLOSED);
@@ -219,6 +292,17 @@ class HldPreparationProcessTest {
     }
     execute(job(TIMER_BRIEFING_PACK_DUE, pi));
     execute(job(TIMER_BRIEFING_CUT_OFF, pi));
+    execute(job(TIMER_DG_STATEMENT_START, pi));
+    execute(job(TIMER_DG_STATEMENT_CUT_OFF, pi));
+    // The Dialogue week passes in silence: no delegation recorded, no HldConcluded. On the report's start
+    // date both give up, the outcome is recorded as not received, and the report may start.
+    execute(job(TIMER_HLD_OPENS, pi));
+    assertThat(job(TIMER_HLD_OUTCOME_FALLBACK, pi).getDuedate()).isEqualTo(dayStart(date(pi, "councilReportStartDate")));
+    execute(job(TIMER_HLD_OUTCOME_FALLBACK, pi));
+    execute(job(TIMER_DELEGATION_CUT_OFF, pi));
+    assertThat(runtimeService().getVariable(pi.getId(), HLD_OUTCOME)).isEqualTo(HLD_OUTCOME_NOT_RECEIVED);
+    assertThat(runtimeService().getVariable(pi.getId(), HLD_OUTCOME_SUMMARY).toString())
+        .startsWith("Not received by " + date(pi, "councilReportStartDate"));
     execute(job(TIMER_HLD_PASSED, pi));
     assertThat(pi).isWaitingAt("Gateway_ReportStarts");
     assertThat(job(TIMER_COUNCIL_REPORT_DATE, pi).getDuedate()).isEqualTo(dayStart(date(pi, "councilReportStartDate")));
@@ -229,7 +313,9 @@ class HldPreparationProcessTest {
     assertThat(report.getDueDate()).isEqualTo(deadline(date(pi, "councilReportDeadline")));
     assertThat(runtimeService().getVariable(pi.getId(), OPEN_AT_REPORT).toString())
         .contains("PHL (running)", "colombo-process (running)", "council-joint-statement (running)",
-            "briefing pack (open-at-cutoff)");
+            "ceb-hlcp-paper (running)", "roundtable-" + HLD.minusDays(356) + " (running)", "eca (running)",
+            "briefing pack (open-at-cutoff)", "Director General's statement (open-at-cutoff)",
+            "delegation and round-table participation (open-at-cutoff)");
     assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), CONSULTATION_OUTCOMES))
         .containsEntry("PHL", "running").containsEntry("KEN", "held");
 
@@ -243,9 +329,17 @@ class HldPreparationProcessTest {
     for (String[] rest : new String[][] {{"rcp-contribution", "HLD2013-colombo-process"},
         {"rcp-contribution", "HLD2013-puebla-process"}, {"global-rcp-meeting", "HLD2013-global-rcp-meeting"},
         {"council-joint-statement", "HLD2013-council-joint-statement"},
-        {"pga-outcome-input", "HLD2013-pga-outcome-input"}}) {
+        {"pga-outcome-input", "HLD2013-pga-outcome-input"}, {"ceb-hlcp-paper", "HLD2013-ceb-hlcp-paper"}}) {
       finish(child(rest[0], rest[1]), "open-at-cutoff");
     }
+    for (String commission : List.of("eca", "ece", "eclac", "escap", "escwa")) {
+      finish(child("regional-commission-input", "HLD2013-" + commission), "open-at-cutoff");
+    }
+    execute(job(TIMER_SERIES_REPORT_DATE, pi));
+    for (String roundtable : roundtables(pi)) {
+      finish(child("ny-roundtable", "HLD2013-" + roundtable), "open-at-cutoff");
+    }
+    execute(job(TIMER_SERIES_REPORT_CUT_OFF, pi));
     for (Job cutOff : managementService().createJobQuery().processInstanceId(pi.getId())
         .activityId(TIMER_REGIONAL_SYNTHESIS_CUT_OFF).list()) {
       managementService().executeJob(cutOff.getId());
@@ -397,7 +491,7 @@ class HldPreparationProcessTest {
     LocalDate pastHld = TODAY.minusDays(60);
     correlate(pi, Map.of("hldDate", pastHld.toString()), true);
     assertThat(date(pi, "hldDate")).isEqualTo(pastHld.toString());
-    assertThat(job(TIMER_HLD_PASSED, pi).getDuedate()).isEqualTo(deadline(pastHld.plusDays(1).toString()));
+    assertThat(job(TIMER_HLD_OPENS, pi).getDuedate()).isEqualTo(dayStart(pastHld.toString()));
   }
 
   private static void correlate(ProcessInstance pi, Map<String, String> changes, Boolean replay) {
@@ -437,5 +531,85 @@ class HldPreparationProcessTest {
         .setVariable(PARTICIPANT_PROCESS, process).setVariable(PARTICIPANT_CODE, code)
         .setVariable("reopened", reopened).correlate();
     runAsyncJobs();
+  }
+
+  @Test
+  void theSeriesReport_startsOnItsDateWithTheRoundTablesStillOpen_andIsRecordedOpenAtItsCutOff() {
+    ProcessInstance pi = startSmallCycle();
+    List<String> roundtables = roundtables(pi);
+    finish(child("ny-roundtable", "HLD2013-" + roundtables.get(0)), "held-before-cycle");
+    finish(child("ny-roundtable", "HLD2013-" + roundtables.get(1)), "held");
+    assertThat(runtimeService().getVariable(pi.getId(), OPEN_ROUNDTABLES)).isEqualTo(3);
+    assertThat(job(TIMER_SERIES_REPORT_DATE, pi).getDuedate())
+        .isEqualTo(dayStart(date(pi, "roundtableSeriesReportStartDate")));
+
+    execute(job(TIMER_SERIES_REPORT_DATE, pi));
+    Task report = task(pi, TASK_WRITE_SERIES_REPORT, "iom-slo-nyc");
+    assertThat(formVariable(report, "roundtableSummary").toString()).startsWith("5 in all: held 1, held-before-cycle 1,"
+        + " running 3.").contains(roundtables.get(4) + " running");
+    execute(job(TIMER_SERIES_REPORT_CUT_OFF, pi));
+    assertThat(pi).hasPassed(END_SERIES_REPORT_OPEN);
+    assertThat(runtimeService().getVariable(pi.getId(), "openAtCutOff").toString()).contains("round-table series report");
+  }
+
+  @Test
+  void roundTablesAndCommissions_getTheirOwnDate_andCalendarChangedReachesTheRightChild() {
+    ProcessInstance pi = startSmallCycle();
+    String[] dates = date(pi, "roundtableDates").split(",");
+    List<String> roundtables = roundtables(pi);
+    ProcessInstance second = child("ny-roundtable", "HLD2013-roundtable-" + dates[1]);
+    ProcessInstance third = child("ny-roundtable", "HLD2013-roundtable-" + dates[2]);
+    assertThat(roundtables).containsExactly(java.util.Arrays.stream(dates).map(d -> "roundtable-" + d).toArray(String[]::new));
+    assertThat(runtimeService().getVariables(third.getId())).containsEntry("eventDate", dates[2])
+        .containsEntry("roundtableNumber", 3L).containsEntry("roundtable", "roundtable-" + dates[2])
+        .containsEntry("roundtableSeriesReportDate", date(pi, "roundtableSeriesReportDate"));
+    ProcessInstance eca = child("regional-commission-input", "HLD2013-eca");
+    ProcessInstance ece = child("regional-commission-input", "HLD2013-ece");
+    assertThat(runtimeService().getVariables(eca.getId())).containsEntry("commissionCode", "eca")
+        .containsEntry("meetingDate", date(pi, "ecaMeetingDate")).containsEntry("hldEndDate", date(pi, "hldEndDate"))
+        .doesNotContainKey("ecaMeetingDate");
+    assertThat(runtimeService().getVariables(child("ceb-hlcp-paper", "HLD2013-ceb-hlcp-paper").getId()))
+        .containsEntry("hlcpSessionDate", date(pi, "hlcpSessionDate")).containsEntry("hldDate", HLD.toString());
+
+    // ECA's meeting moves: ECA's child follows, ECE's does not.
+    String ecaMoved = LocalDate.parse(date(pi, "ecaMeetingDate")).plusDays(7).toString();
+    correlate(pi, Map.of("ecaMeetingDate", ecaMoved), null);
+    assertThat(runtimeService().getVariable(eca.getId(), "meetingDate")).isEqualTo(ecaMoved);
+    assertThat(runtimeService().getVariable(ece.getId(), "meetingDate")).isEqualTo(date(pi, "eceMeetingDate"));
+
+    // The third round table moves; the second keeps the day its office confirmed for it.
+    runtimeService().setVariable(second.getId(), "eventDate", LocalDate.parse(dates[1]).plusDays(2).toString());
+    String thirdMoved = LocalDate.parse(dates[2]).plusDays(5).toString();
+    String[] changed = dates.clone();
+    changed[2] = thirdMoved;
+    correlate(pi, Map.of("roundtableDates", String.join(",", changed)), null);
+    assertThat(runtimeService().getVariable(third.getId(), "eventDate")).isEqualTo(thirdMoved);
+    assertThat(runtimeService().getVariable(second.getId(), "eventDate"))
+        .isEqualTo(LocalDate.parse(dates[1]).plusDays(2).toString());
+    assertThatThrownBy(() -> correlate(pi, Map.of("roundtableDates", String.join(",", dates[0], dates[1])), null))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("roundtableDates lists 5 round tables");
+  }
+
+  @Test
+  void aStatementReturnedTooOften_isFinalizedByTheDirectorGeneral_andOneStillOpenWhenTheHldOpensIsRecorded() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "HLD2014", Map.of(MEMBER_STATES, "PHL",
+        RCPS, "sacm", "hldDate", HLD.toString(), MAX_STATEMENT_RETURNS, 1));
+    execute(job(TIMER_DG_STATEMENT_START, pi));
+    complete(pi, TASK_DRAFT_DG_STATEMENT, "iom-mpr", Map.of("dgStatementLink", "https://docs/dg1"));
+    Task clear = task(pi, TASK_CLEAR_DG_STATEMENT, "iom-dg");
+    assertThat(clear.getDueDate()).isEqualTo(dayStart(HLD.toString()));
+    taskService().complete(clear.getId(), Map.of(DG_STATEMENT_DECISION, "returned", "dgStatementComments", "Shorter"));
+    Task finalize = task(pi, TASK_FINALIZE_DG_STATEMENT, "iom-dg");
+    assertThat(finalize).isNotNull();
+    taskService().complete(finalize.getId(), Map.of("finalDgStatementLink", "https://docs/dg-final"));
+    assertThat(pi).hasPassed(END_DG_STATEMENT_FINALIZED);
+
+    ProcessInstance silent = runtimeService().startProcessInstanceByKey(KEY, "HLD2015", Map.of(MEMBER_STATES, "PHL",
+        RCPS, "sacm", "hldDate", HLD.toString()));
+    execute(job(TIMER_DG_STATEMENT_START, silent));
+    execute(job(TIMER_DG_STATEMENT_CUT_OFF, silent));
+    assertThat(silent).hasPassed(END_DG_STATEMENT_OPEN);
+    assertThat(runtimeService().getVariable(silent.getId(), "openAtCutOff").toString())
+        .contains("Director General's statement");
   }
 }
