@@ -37,6 +37,9 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
       OutcomeDraftCirculated  .     x               .           .           .           .          .          .          .                 .               .                    .              .             .                x          .           .           .
       OutcomeAdopted          .     x               .           .           .           .          .          .          .                 .               .                    .              .             .                x          .           .           .
       CalendarChanged         .     x               .           .           .           .          .          .          .                 .               .                    .              .             .                .          .           .           .
+      HlcpOutcomeReceived     .     x               .           .           .           .          .          .          .                 .               x                    .              .             .                .          .           .           .
+      CebDecisionReceived     .     x               .           .           .           .          .          .          .                 .               x                    .              .             .                .          .           .           .
+      HldConcluded            .     x               .           .           .           .          .          .          .                 .               .                    .              .             .                x          .           .           .
       reference-data          x     x               x           x           x           x          x          x          x                 x               x                    x              x             x                x          x           x           x
       country-office-task     x     .               x           .           .           .          .          .          .                 .               .                    .              .             .                .          .           .           .
       regional-office-task    x     .               .           .           .           .          x          .          .                 .               .                    .              .             .                .          .           .           .
@@ -70,13 +73,14 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
     });
     calls.put("read-cycle", (http, user) -> expect(http.get("/api/cycles/" + philippines), 200, 404));
     for (String message : List.of("ObjectionRaised", "RcpInputReceived", "OutcomeDraftCirculated", "OutcomeAdopted",
-        "CalendarChanged")) {
+        "CalendarChanged", "HlcpOutcomeReceived", "CebDecisionReceived", "HldConcluded")) {
       calls.put(message, (http, user) -> {
         // A cycle that does not exist: an allowed sender passes the check and learns nothing waits (409).
-        Http.Response r = http.post("/api/cycles/HLDNOCYCLE" + stamp + "/messages/" + message, Map.of(
-            "objectionText", "x", "rcpCode", "colombo-process", "rcpInputLink", "x", "draftLabel", "x", "draftLink", "x",
-            "outcomeSymbol", "x", "objectingCountry", "KEN", "noteVerbaleReference", "NV/KEN/1",
-            "calendarChanges", Map.of("hldDate", TODAY.plusYears(3).toString())));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("objectionText", "x", "rcpCode", "colombo-process",
+            "rcpInputLink", "x", "draftLabel", "x", "draftLink", "x", "outcomeSymbol", "x", "objectingCountry", "KEN",
+            "noteVerbaleReference", "NV/KEN/1", "calendarChanges", Map.of("hldDate", TODAY.plusYears(3).toString())));
+        body.putAll(Map.of("hlcpOutcome", "welcomed", "cebDecision", "endorsed", "hldOutcomeSymbol", "A/RES/68/4"));
+        Http.Response r = http.post("/api/cycles/HLDNOCYCLE" + stamp + "/messages/" + message, body);
         return expect(r, 409, 403);
       });
     }

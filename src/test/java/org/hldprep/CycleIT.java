@@ -9,12 +9,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.hldprep.support.DemoStaff;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
+import org.hldprep.support.QuickCycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,8 +72,13 @@ class CycleIT extends PostgresIntegrationTest {
         .isEqualTo("{\"KEN\":\"declined\",\"MEX\":\"held\",\"PHL\":\"held\"}");
     assertThat(cycle.get("rcpOutcomes").toString())
         .isEqualTo("{\"colombo-process\":\"input-logged\",\"puebla-process\":\"input-logged\"}");
-    assertThat(cycle.get("trackOutcomes").toString()).isEqualTo("{\"council-joint-statement\":\"transmitted\","
-        + "\"global-rcp-meeting\":\"transmitted\",\"pga-outcome-input\":\"outcome-adopted\"}");
+    // The tracks nobody worked on ended at their cut-offs when the calendar moved into the past.
+    assertThat(cycle.get("trackOutcomes").properties().stream().collect(Collectors.toMap(Map.Entry::getKey,
+        e -> e.getValue().asText()))).isEqualTo(Map.of("council-joint-statement", "transmitted",
+        "global-rcp-meeting", "transmitted", "pga-outcome-input", "outcome-adopted", "ceb-hlcp-paper", "open-at-cutoff"));
+    assertThat(cycle.get("roundtableOutcomes").size()).isEqualTo(5);
+    assertThat(cycle.get("commissionOutcomes").size()).isEqualTo(5);
+    assertThat(cycle.get("hldOutcomeSymbol").asText()).isEqualTo("A/RES/68/4");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(CYCLE + "%")
         .unfinished().count()).as("nothing of the cycle left running").isZero();
     assertThat(staff.as("phl-officer").get("/api/cycles/" + CYCLE).status())
@@ -232,6 +239,16 @@ class CycleIT extends PostgresIntegrationTest {
             "nationalSummaryDeadline", TODAY.minusDays(150).toString(), "rcpMeetingDate", TODAY.minusDays(140).toString(),
             "zeroDraftDeadline", TODAY.minusDays(200).toString(), "briefingPackDate", TODAY.minusDays(12).toString())));
     assertThat(over.status()).as(over.body()).isEqualTo(200);
+    // The Dialogue week: the HLD has opened (its timer moved into the past), the delegation is recorded and
+    // New York sends the outcome; a symbol that is none is refused naming the field.
+    staff.work("Task_RecordDelegation", CYCLE, "hld-coordinator", QuickCycle.delegation());
+    Http.Response noSymbol = staff.as("ny-liaison").post("/api/cycles/" + CYCLE + "/messages/HldConcluded",
+        Map.of("hldOutcomeSymbol", "the declaration"));
+    assertThat(noSymbol.status()).as(noSymbol.body()).isEqualTo(400);
+    assertThat(noSymbol.body()).contains("hldOutcomeSymbol");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(staff.as("ny-liaison").post(
+        "/api/cycles/" + CYCLE + "/messages/HldConcluded", Map.of("hldOutcomeSymbol", "A/RES/68/4")).status())
+        .isEqualTo(200));
   }
 
   private void addUser(String id, String group) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -32,6 +34,8 @@ import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.Deadlines;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.RecordOutcomeListener;
+import org.hldprep.process.cebhlcppaper.CebHlcpPaperProcess;
+import org.hldprep.process.hldpreparation.RecordHldOutcomeDelegate;
 import org.hldprep.process.hldpreparation.Track;
 import org.hldprep.process.nationalconsultation.NationalConsultationProcess;
 import org.hldprep.process.counciljointstatement.CouncilJointStatementProcess;
@@ -63,7 +67,42 @@ public class CycleService {
       "OutcomeAdopted", new ExternalEvent("OutcomeAdopted", Set.of(GroupIds.LIAISON_NEW_YORK, GroupIds.ICP), false,
           "pga-outcome-input", List.of("outcomeSymbol"), List.of()),
       MESSAGE_CALENDAR_CHANGED, new ExternalEvent(MESSAGE_CALENDAR_CHANGED, Set.of(GroupIds.ICP), false, "",
-          List.of(CALENDAR_CHANGES), List.of(CycleCalendar.REPLAY)));
+          List.of(CALENDAR_CHANGES), List.of(CycleCalendar.REPLAY)),
+      // The CEB/HLCP paper: partnerships (iom-icp-ip) follow HLCP and the CEB, ICP may send for them.
+      CebHlcpPaperProcess.MESSAGE_HLCP_OUTCOME_RECEIVED, new ExternalEvent(
+          CebHlcpPaperProcess.MESSAGE_HLCP_OUTCOME_RECEIVED, Set.of(GroupIds.ICP_PARTNERSHIPS, GroupIds.ICP), false,
+          CebHlcpPaperProcess.KEY, List.of(CebHlcpPaperProcess.HLCP_OUTCOME),
+          List.of(CebHlcpPaperProcess.HLCP_COMMENTS, CebHlcpPaperProcess.HLCP_REPORT_LINK)),
+      CebHlcpPaperProcess.MESSAGE_CEB_DECISION_RECEIVED, new ExternalEvent(
+          CebHlcpPaperProcess.MESSAGE_CEB_DECISION_RECEIVED, Set.of(GroupIds.ICP_PARTNERSHIPS, GroupIds.ICP), false,
+          CebHlcpPaperProcess.KEY, List.of(CebHlcpPaperProcess.CEB_DECISION),
+          List.of(CebHlcpPaperProcess.CEB_REPORT_LINK)),
+      // The Dialogue is over: New York (iom-slo-nyc) or ICP sends the outcome's symbol to the master.
+      MESSAGE_HLD_CONCLUDED, new ExternalEvent(MESSAGE_HLD_CONCLUDED,
+          Set.of(GroupIds.LIAISON_NEW_YORK, GroupIds.ICP), false, "", List.of(HLD_OUTCOME_SYMBOL),
+          List.of(HLD_OUTCOME_TITLE, HLD_OUTCOME_LINK)));
+
+  /**
+   * What a field of an event must look like, checked before anything is sent (a 400 naming the field);
+   * the receiving step checks the same again in the correlation's transaction.
+   */
+  static final Map<String, FieldFormat> FIELD_FORMATS = Map.of(
+      CebHlcpPaperProcess.HLCP_OUTCOME, FieldFormat.oneOf(CebHlcpPaperProcess.HLCP_OUTCOMES),
+      CebHlcpPaperProcess.CEB_DECISION, FieldFormat.oneOf(CebHlcpPaperProcess.CEB_DECISIONS),
+      CebHlcpPaperProcess.HLCP_REPORT_LINK, FieldFormat.LINK,
+      CebHlcpPaperProcess.CEB_REPORT_LINK, FieldFormat.LINK,
+      HLD_OUTCOME_SYMBOL, new FieldFormat(RecordHldOutcomeDelegate.UN_SYMBOL, "a UN document symbol such as A/RES/68/4"),
+      HLD_OUTCOME_LINK, FieldFormat.LINK);
+
+  record FieldFormat(Pattern pattern, String expected) {
+    static final FieldFormat LINK = new FieldFormat(RecordHldOutcomeDelegate.LINK, "an http(s) address");
+
+    static FieldFormat oneOf(Set<String> values) {
+      Set<String> sorted = new TreeSet<>(values);
+      return new FieldFormat(Pattern.compile(sorted.stream().map(Pattern::quote).collect(Collectors.joining("|"))),
+          "one of " + String.join(", ", sorted));
+    }
+  }
 
   static final int CORRELATION_ATTEMPTS = 3;
 
@@ -301,7 +340,7 @@ public class CycleService {
         .findFirst().orElseThrow(() -> new NotFoundException("No cycle " + cycle + " that you may see"));
     Map<String, Object> variables = historyService.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(master.getId()).variableNameIn(CONSULTATION_OUTCOMES, RCP_OUTCOMES, TRACK_OUTCOMES,
-            CycleCalendar.HLD_DATE, CycleCalendar.TIME_ZONE, MEMBER_STATES, RCPS, OPEN_CHILDREN, OPEN_AT_REPORT)
+            ROUNDTABLE_OUTCOMES, COMMISSION_OUTCOMES, HLD_OUTCOME, HLD_OUTCOME_SYMBOL, CycleCalendar.HLD_DATE, CycleCalendar.TIME_ZONE, MEMBER_STATES, RCPS, OPEN_CHILDREN, OPEN_AT_REPORT)
         .listPage(0, 100).stream()
         .filter(v -> v.getValue() != null)
         .collect(Collectors.toMap(v -> v.getName(), v -> v.getValue(), (a, b) -> a, LinkedHashMap::new));
@@ -348,6 +387,13 @@ public class CycleService {
     event.optionalFields().forEach(f -> {
       if (body.get(f) != null) {
         variables.put(f, body.get(f));
+      }
+    });
+    variables.forEach((field, value) -> {
+      FieldFormat format = FIELD_FORMATS.get(field);
+      if (format != null && !format.pattern().matcher(value.toString().trim()).matches()) {
+        throw new InvalidRequestException("The field '" + field + "' of " + message + " must be " + format.expected()
+            + ", got '" + abbreviated(value.toString()) + "'");
       }
     });
     String target = target(cycle, event, variables);
@@ -475,5 +521,9 @@ public class CycleService {
 
   private static String definitionKey(String processDefinitionId) {
     return processDefinitionId.substring(0, processDefinitionId.indexOf(':'));
+  }
+
+  private static String abbreviated(String value) {
+    return value.length() > 60 ? value.substring(0, 60) + "…" : value;
   }
 }

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.nyroundtable.NyRoundtableProcess;
 
 /**
  * The shortest way through a whole cycle, over REST, each step on the node (port) the test chooses: the
@@ -34,6 +36,8 @@ import org.hldprep.process.CycleCalendar;
 public final class QuickCycle {
 
   public static final String RCP = "colombo-process";
+  /** The UN Regional Commissions of the reference data: every cycle contributes to each. */
+  public static final List<String> COMMISSIONS = List.of("eca", "ece", "eclac", "escap", "escwa");
   private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -129,12 +133,62 @@ public final class QuickCycle {
     fireTimers(port, List.of(pga), "Timer_HldPassed");
   }
 
-  /** Ten days before the HLD (timer), the briefing pack prepared and approved, the HLD passes (timer). */
+  /** The New York round tables of the cycle: their business keys, one per date of the calendar. */
+  public List<String> roundtables() {
+    return Stream.of(futureCalendar().get(CycleCalendar.ROUNDTABLE_DATES).split(","))
+        .map(date -> name + "-" + NyRoundtableProcess.code(date.trim())).toList();
+  }
+
+  /** The inputs to the UN Regional Commissions: their business keys. */
+  public List<String> regionalCommissions() {
+    return COMMISSIONS.stream().map(code -> name + "-" + code).toList();
+  }
+
+  /**
+   * The three tracks of MC/2353 §11 end at their cut-offs with nothing done (the paper when the Dialogue
+   * opens, each round table when its series report is due, each commission input when the Dialogue is
+   * over), then New York writes the series report.
+   */
+  public void newTracksCutOff(int port) {
+    fireTimers(port, List.of(name + "-ceb-hlcp-paper"), "Timer_DialogueOpens");
+    fireTimers(port, roundtables(), "Timer_SeriesReportDue");
+    fireTimers(port, regionalCommissions(), "Timer_DialogueOver");
+    complete(port, "ny-liaison", name, "Task_WriteSeriesReport", Map.of("seriesReportLink",
+        "https://docs.example/series", "seriesKeyMessages", "Migration and the post-2015 agenda"));
+  }
+
+  /**
+   * The new tracks at their cut-offs ({@link #newTracksCutOff}), the Director General's statement (its
+   * start timer, drafted and cleared), ten days before the HLD
+   * (timer) the briefing pack prepared and approved, then the Dialogue week: the HLD opens (timer), the
+   * delegation is recorded, HldConcluded brings A/RES/68/4, and the HLD passes (timer).
+   */
   public void briefingPackAndTheHld(int port) {
+    newTracksCutOff(port);
+    fireTimers(port, List.of(name), "Timer_DgStatementStart");
+    complete(port, "policy-drafter", name, "Task_DraftDgStatement", Map.of("dgStatementLink", "https://docs.example/dg"));
+    complete(port, "director-general", name, "Task_ClearDgStatement", Map.of("dgStatementDecision", "cleared"));
     fireTimers(port, List.of(name), "Timer_BriefingPackDue");
     complete(port, "hld-coordinator", name, "Task_PrepareBriefingPack", Map.of("briefingPackLink", "https://docs.example/p"));
     complete(port, "director-general", name, "Task_ApproveBriefingPack", Map.of("briefingDecision", "approve"));
+    fireTimers(port, List.of(name), "Timer_HldOpens");
+    complete(port, "hld-coordinator", name, "Task_RecordDelegation", delegation());
+    hldConcluded(port);
     fireTimers(port, List.of(name), "Timer_HldPassed");
+  }
+
+  public static Map<String, Object> delegation() {
+    return Map.of("delegationHead", "Director General", "delegationMembers", "ICP, MPR, SLO New York",
+        "roundtableParticipation", "Round tables 1 and 4");
+  }
+
+  /** New York reports the outcome of the Dialogue once the master waits for it. */
+  public void hldConcluded(int port) {
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+      Http.Response sent = Http.as(port, "ny-liaison").post("/api/cycles/" + name + "/messages/HldConcluded",
+          Map.of("hldOutcomeSymbol", "A/RES/68/4", "hldOutcomeTitle", "Declaration of the High-level Dialogue"));
+      assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    });
   }
 
   public static Map<String, Object> councilReport() {

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 public class RecordHldOutcomeDelegate implements JavaDelegate {
 
   /** A UN document symbol: a series and its parts separated by slashes (A/RES/68/4, A/68/L.5). */
-  static final Pattern UN_SYMBOL = Pattern.compile("[A-Z]{1,10}(/[A-Za-z0-9.()-]{1,20}){1,6}");
+  public static final Pattern UN_SYMBOL = Pattern.compile("[A-Z]{1,10}(/[A-Za-z0-9.()-]{1,20}){1,6}");
+  /** A link to a document: an http(s) address. */
+  public static final Pattern LINK = Pattern.compile("https?://\\S{1,2000}");
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -41,7 +43,7 @@ public class RecordHldOutcomeDelegate implements JavaDelegate {
     execution.setVariable(HLD_OUTCOME, HLD_CONCLUDED);
     Object title = execution.getVariable(HLD_OUTCOME_TITLE);
     Object link = execution.getVariable(HLD_OUTCOME_LINK);
-    if (!InputParser.blank(link) && !link.toString().trim().matches("https?://\\S+")) {
+    if (!InputParser.blank(link) && !LINK.matcher(link.toString().trim()).matches()) {
       throw new BadUserRequestException("The message variable '" + HLD_OUTCOME_LINK + "' must be an http(s) address, got '"
           + shorten(link.toString()) + "'");
     }
