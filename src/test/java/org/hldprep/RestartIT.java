@@ -66,7 +66,7 @@ class RestartIT {
 
     assertThat(ended.get("consultationOutcomes").toString()).isEqualTo("{\"PHL\":\"declined\",\"THA\":\"no-response\"}");
     assertThat(ended.get("rcpOutcomes").toString()).isEqualTo("{\"colombo-process\":\"not-interested\"}");
-    assertThat(ended.get("trackOutcomes").toString()).isEqualTo("{\"council-joint-statement\":\"not-pursued\","
+    assertThat(ended.get("trackOutcomes").toString()).isEqualTo("{\"ceb-hlcp-paper\":\"open-at-cutoff\",\"council-joint-statement\":\"not-pursued\","
         + "\"global-rcp-meeting\":\"summary-only\",\"pga-outcome-input\":\"hld-passed\"}");
     QuickCycle.assertEverythingRanOnce(DATABASE, master);
 

@@ -81,7 +81,7 @@ class TwoNodesIT {
     assertThat(ended.get("consultationOutcomes").toString()).isEqualTo("{\"IDN\":\"no-response\","
         + "\"KHM\":\"no-response\",\"MYS\":\"no-response\",\"PHL\":\"declined\",\"THA\":\"no-response\","
         + "\"VNM\":\"no-response\"}");
-    assertThat(ended.get("trackOutcomes").toString()).isEqualTo("{\"council-joint-statement\":\"not-pursued\","
+    assertThat(ended.get("trackOutcomes").toString()).isEqualTo("{\"ceb-hlcp-paper\":\"open-at-cutoff\",\"council-joint-statement\":\"not-pursued\","
         + "\"global-rcp-meeting\":\"summary-only\",\"pga-outcome-input\":\"hld-passed\"}");
     Map<String, Integer> jobsByNode = QuickCycle.assertEverythingRanOnce(DATABASE, master);
     LOG.info("Jobs of the cycle run by each node: {}", jobsByNode);

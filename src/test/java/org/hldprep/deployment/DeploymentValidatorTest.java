@@ -212,7 +212,7 @@ class DeploymentValidatorTest {
     });
     Map<String, byte[]> master = Map.of("hld-preparation.bpmn", resource("processes/hld-preparation.bpmn"));
 
-    assertThat(problems(master, formsDeployed)).hasSize(5).allMatch(p -> p.contains("process '"))
+    assertThat(problems(master, formsDeployed)).hasSize(8).allMatch(p -> p.contains("process '"))
         .anyMatch(p -> p.contains("CallActivity_NationalConsultations") || p.contains("'national-consultation'"));
   }
 

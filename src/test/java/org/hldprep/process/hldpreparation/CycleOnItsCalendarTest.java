@@ -37,6 +37,7 @@ import org.hldprep.process.counciljointstatement.RecordReadingRoundDelegate;
 import org.hldprep.process.globalrcpmeeting.GlobalRcpMeetingStartListener;
 import org.hldprep.process.globalrcpmeeting.TakeInRcpInputsDelegate;
 import org.hldprep.process.nationalconsultation.NationalConsultationStartListener;
+import org.hldprep.process.nyroundtable.NyRoundtableProcess;
 import org.hldprep.process.nyroundtable.NyRoundtableStartListener;
 import org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputStartListener;
 import org.hldprep.process.pgaoutcomeinput.RecordOutcomeDraftListener;
@@ -151,6 +152,26 @@ class CycleOnItsCalendarTest {
       assertThat(cutOffs).as(task.getTaskDefinitionKey()).allSatisfy(cutOff ->
           assertThat(cutOff.getDuedate()).isAfterOrEqualTo(task.getDueDate()));
     }
+  }
+
+  @Test
+  void aRoundTableAlreadyHeldWhenTheCycleStarts_isRecordedNotPrepared_theOthersArePrepared() {
+    String held = TODAY.minusDays(40).toString();
+    String ahead = HLD.minusDays(200).toString();
+    ProcessInstance master = runtimeService().startProcessInstanceByKey(HldPreparationProcess.KEY, "HLD2027",
+        Map.of(CycleCalendar.HLD_DATE, HLD.toString(), HldPreparationProcess.MEMBER_STATES, "PHL",
+            HldPreparationProcess.RCPS, "sacm", CycleCalendar.ROUNDTABLE_DATES, held + "," + ahead));
+    ProcessInstance past = runtimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey("HLD2027-" + NyRoundtableProcess.code(held)).singleResult();
+    ProcessInstance next = runtimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey("HLD2027-" + NyRoundtableProcess.code(ahead)).singleResult();
+    assertThat(runtimeService().getVariable(past.getId(), NyRoundtableProcess.HELD_BEFORE_CYCLE)).isEqualTo(true);
+    assertThat(taskService().createTaskQuery().processInstanceId(past.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo(NyRoundtableProcess.TASK_RECORD_PAST_ROUNDTABLE);
+    assertThat(runtimeService().getVariable(next.getId(), NyRoundtableProcess.EVENT_DATE)).isEqualTo(ahead);
+    assertThat(taskService().createTaskQuery().processInstanceId(next.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo(NyRoundtableProcess.TASK_CONFIRM_CO_HOSTS);
+    assertThat(runtimeService().getVariable(master.getId(), HldPreparationProcess.OPEN_ROUNDTABLES)).isEqualTo(2);
   }
 
   @Test
