@@ -29,8 +29,9 @@ import org.hldprep.process.nyroundtable.NyRoundtableProcess;
  * first Member State declines, the others never answer (their deadline timers end them), the one RCP is
  * not interested, the global RCP meeting ends with the chair's summary only, the Council statement is
  * not pursued, key messages go to the delegations and the PGA track ends when the HLD has passed, then
- * the briefing pack, the HLD and the
- * report to the Council. Every date of the cycle is years ahead; a test makes a timer fall due by
+ * the CEB/HLCP paper, the round tables and the Regional Commission inputs end at their cut-offs, New
+ * York writes the series report, the Director General's statement is cleared, then the briefing pack, the
+ * Dialogue week (delegation, HldConcluded), the HLD and the report to the Council. Every date of the cycle is years ahead; a test makes a timer fall due by
  * moving its job's due date to now (as an administrator could), and the job executors fire it.
  */
 public final class QuickCycle {
