@@ -111,7 +111,7 @@ class ConcurrentTaskIT extends PostgresIntegrationTest {
           .get("/api/cycles/HLDCOMPLETERACE").json().get("consultationOutcomes").toString())
           .isEqualTo("{\"PHL\":\"declined\"}"));
       assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(master)
-          .activityId("Task_TallyConsultations").count()).as("the master tallies once").isEqualTo(1);
+          .activityId("Task_RecordConsultationOutcome").count()).as("the master records the outcome once").isEqualTo(1);
     } else {
       assertThat(taskService.createTaskQuery().processInstanceId(child).taskDefinitionKey("Task_AgreeArrangements")
           .count()).as("the next step, once").isEqualTo(1);

@@ -31,7 +31,6 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hldprep.board.CycleReader.History;
 import org.hldprep.board.CycleReader.Item;
@@ -52,6 +51,7 @@ import org.hldprep.board.ProgressViews.TimelineEntry;
 import org.hldprep.board.ProgressViews.TimelineItem;
 import org.hldprep.board.ProgressViews.TrackInstance;
 import org.hldprep.board.ProgressViews.TrackProgress;
+import org.hldprep.engine.AsEngine;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.RecordOutcomeListener;
@@ -529,15 +529,7 @@ public class ProgressService {
   }
 
   private <T> T asEngine(Supplier<T> work) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return AsEngine.call(identityService, work);
   }
 
   /** One computation of the board: the snapshot, the regions shown, the clock. */

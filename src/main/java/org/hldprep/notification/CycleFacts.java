@@ -3,6 +3,7 @@ package org.hldprep.notification;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
@@ -20,8 +21,11 @@ public record CycleFacts(String cycle, ZoneId zone, int escalationAfterDays) {
   public static CycleFacts of(DelegateTask task, MailSettings settings) {
     ExecutionEntity instance = ((ExecutionEntity) task.getExecution()).getProcessInstance();
     ExecutionEntity root = instance;
-    while (root.getSuperExecution() != null) {
-      root = root.getSuperExecution().getProcessInstance();
+    while (root.getSuperExecutionId() != null) {
+      // The calling instance by its id, one row: getProcessInstance() on the caller's execution would load
+      // the master's whole execution tree (hundreds of rows in a cycle of 194 countries) for every task.
+      root = Context.getCommandContext().getExecutionManager()
+          .findExecutionById(root.getSuperExecution().getProcessInstanceId());
     }
     return of(first(task.getVariable(VAR_CYCLE), root.getVariable(VAR_CYCLE), root.getBusinessKey(),
             instance.getBusinessKey()),

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.assignment.GroupIds;
+import org.hldprep.engine.AsEngine;
 import org.hldprep.input.InputParser;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.Deadlines;
@@ -36,12 +37,12 @@ import org.hldprep.process.InputVariables;
 import org.hldprep.process.RecordOutcomeListener;
 import org.hldprep.process.cebhlcppaper.CebHlcpPaperProcess;
 import org.hldprep.process.hldpreparation.RecordHldOutcomeDelegate;
-import org.hldprep.process.hldpreparation.Track;
-import org.hldprep.process.nationalconsultation.NationalConsultationProcess;
 import org.hldprep.process.counciljointstatement.CouncilJointStatementProcess;
 import org.hldprep.process.hldpreparation.CycleDefinition;
 import org.hldprep.process.hldpreparation.CycleNameTakenException;
 import org.hldprep.process.hldpreparation.HldPreparationStartListener;
+import org.hldprep.process.hldpreparation.Track;
+import org.hldprep.process.nationalconsultation.NationalConsultationProcess;
 import org.hldprep.reference.ReferenceData;
 import org.hldprep.reference.UnknownReferenceCodeException;
 import org.springframework.stereotype.Service;
@@ -508,15 +509,7 @@ public class CycleService {
   }
 
   private <T> T asEngine(Supplier<T> work) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return AsEngine.call(identityService, work);
   }
 
   private static String definitionKey(String processDefinitionId) {
