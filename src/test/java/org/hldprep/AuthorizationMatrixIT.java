@@ -13,6 +13,7 @@ import java.util.function.BiFunction;
 import org.camunda.bpm.engine.TaskService;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
+import org.hldprep.support.QuickCycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Every demo user against every call and task kind of the contract: exactly the allowed calls succeed.
  * The matrix is the table below ({@code x} allowed, {@code .} refused); one row per call, one column per
  * demo user. A refused call must get 403 or 404 and change nothing; for messages, "allowed" means the
- * sender passes the permission check (200, or 409 when nothing waits for the event).
+ * sender passes the permission check (200, or 409 when nothing waits for the event). An objection comes
+ * from a Permanent Mission for its own country, or from the Council secretariat for the mission it names
+ * when the objection came by note verbale (issue 8 §5).
  */
 class AuthorizationMatrixIT extends PostgresIntegrationTest {
 
@@ -29,7 +32,7 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
       call                    admin hld-coordinator phl-officer ken-officer mex-officer bangkok-ro nairobi-ro sanjose-ro council-secretary rcp-focal-point partnerships-officer policy-drafter legal-officer director-general ny-liaison chairperson fotc-member phl-mission
       start-cycle             x     x               .           .           .           .          .          .          .                 .               .                    .              .             .                .          .           .           .
       read-cycle              x     x               .           .           .           .          .          .          .                 .               .                    .              .             .                .          .           .           .
-      ObjectionRaised         .     .               .           .           .           .          .          .          .                 .               .                    .              .             .                .          .           .           x
+      ObjectionRaised         .     .               .           .           .           .          .          .          x                 .               .                    .              .             .                .          .           .           x
       RcpInputReceived        .     .               .           .           .           .          .          .          .                 x               .                    .              .             .                .          .           .           .
       OutcomeDraftCirculated  .     x               .           .           .           .          .          .          .                 .               .                    .              .             .                x          .           .           .
       OutcomeAdopted          .     x               .           .           .           .          .          .          .                 .               .                    .              .             .                x          .           .           .
@@ -72,7 +75,8 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
         // A cycle that does not exist: an allowed sender passes the check and learns nothing waits (409).
         Http.Response r = http.post("/api/cycles/HLDNOCYCLE" + stamp + "/messages/" + message, Map.of(
             "objectionText", "x", "rcpCode", "colombo-process", "rcpInputLink", "x", "draftLabel", "x", "draftLink", "x",
-            "outcomeSymbol", "x", "calendarChanges", Map.of("hldDate", TODAY.plusMonths(9).toString())));
+            "outcomeSymbol", "x", "objectingCountry", "KEN", "noteVerbaleReference", "NV/KEN/1",
+            "calendarChanges", Map.of("hldDate", TODAY.plusYears(3).toString())));
         return expect(r, 409, 403);
       });
     }
@@ -143,11 +147,9 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
     return cycle;
   }
 
+  /** Every date follows an HLD years ahead, so every one lies in the future and they come in order. */
   private static Map<String, String> futureCalendar() {
-    return Map.of("hldDate", TODAY.plusMonths(8).toString(), "governmentResponseDeadline", TODAY.plusMonths(1).toString(),
-        "governmentFinalDeadline", TODAY.plusMonths(2).toString(), "nationalSummaryDeadline", TODAY.plusMonths(3).toString(),
-        "rcpContactDeadline", TODAY.plusMonths(1).toString(), "rcpInputDeadline", TODAY.plusMonths(2).toString(),
-        "rcpMeetingDate", TODAY.plusMonths(3).toString(), "zeroDraftDeadline", TODAY.plusMonths(1).toString());
+    return QuickCycle.futureCalendar();
   }
 
   private String task(String businessKey, String taskKey) {

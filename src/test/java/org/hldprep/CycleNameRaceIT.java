@@ -59,7 +59,8 @@ class CycleNameRaceIT extends PostgresIntegrationTest {
 
     assertThat(answers).extracting(Http.Response::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
     Http.Response refused = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
-    assertThat(refused.json().get("message").asText()).isEqualTo("A cycle HLDNAMERACE is already running");
+    assertThat(refused.json().get("detail").asText()).as("/api answers problem+json")
+        .isEqualTo("A cycle HLDNAMERACE is already running");
     String master = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow().json()
         .get("processInstanceId").asText();
     QuickCycle.processInstance(port, cycle.name() + "-PHL"); // the children start asynchronously
@@ -81,8 +82,10 @@ class CycleNameRaceIT extends PostgresIntegrationTest {
 
     Http.Response again = coordinator.post("/api/cycles", cycle.startRequest());
     assertThat(again.status()).as(again.body()).isEqualTo(409);
+    // The same start over the engine's REST API, valid in every other respect (its dates in the future).
     Http.Response overEngineRest = coordinator.post("/engine-rest/process-definition/key/hld-preparation/start",
-        Map.of("businessKey", cycle.name()));
+        Map.of("businessKey", cycle.name(), "variables", Http.variables(Map.of("memberStates", "KEN",
+            "rcps", QuickCycle.RCP, "hldDate", QuickCycle.futureCalendar().get("hldDate")))));
     assertThat(overEngineRest.status()).as(overEngineRest.body()).isEqualTo(409);
     assertThat(overEngineRest.json().get("message").asText()).isEqualTo("A cycle HLDNAMEREUSE is already running");
 

@@ -81,7 +81,7 @@ class DatabaseOutageIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> node.healthStatus() == 503);
     Http.Response status = Http.as(node.port(), "hld-coordinator").get("/api/cycles/HLDOUTAGE");
     assertThat(status.status()).as(status.body()).isEqualTo(503);
-    assertThat(status.json().get("message").asText()).isEqualTo(DatabaseUnavailable.MESSAGE);
+    assertThat(status.json().get("detail").asText()).as("/api answers problem+json").isEqualTo(DatabaseUnavailable.MESSAGE);
     Http.Response completion = Http.as(node.port(), "phl-officer").post("/engine-rest/task/" + offer + "/complete",
         Map.of("variables", Http.variables(Map.of("governmentFocalPoint", "DFA", "governmentAnswer", "declined",
             "declineReason", "Elections"))));

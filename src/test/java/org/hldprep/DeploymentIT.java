@@ -49,9 +49,7 @@ class DeploymentIT extends PostgresIntegrationTest {
       String consultation = "HLDDEPLOY" + RUN.incrementAndGet() + "-PHL";
       Http.Response started = Http.as(port, "admin").post("/engine-rest/process-definition/"
           + definition.get("id").asText() + "/start", Map.of("businessKey", consultation, "variables",
-          Http.variables(Map.of("countryCode", "PHL", "governmentResponseDeadline", TODAY.plusMonths(1).toString(),
-              "governmentFinalDeadline", TODAY.plusMonths(2).toString(),
-              "nationalSummaryDeadline", TODAY.plusMonths(3).toString()))));
+          Http.variables(Map.of("countryCode", "PHL", "hldDate", TODAY.plusMonths(14).toString()))));
       assertThat(started.status()).as(started.body()).isEqualTo(200);
 
       // The Philippines' task on the new version shows its form, and its completion is checked against it.

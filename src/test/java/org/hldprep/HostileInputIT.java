@@ -2,7 +2,6 @@ package org.hldprep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
+import org.hldprep.support.QuickCycle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,14 +40,8 @@ class HostileInputIT extends PostgresIntegrationTest {
   private String offerTask() {
     if (offerTask == null || taskService.createTaskQuery().taskId(offerTask).count() == 0) {
       String cycle = "HLDHOSTILE" + System.currentTimeMillis() % 1000000;
-      LocalDate today = LocalDate.now();
       Http.Response started = Http.as(port, "hld-coordinator").post("/api/cycles", Map.of("cycle", cycle,
-          "memberStates", List.of("PHL"), "rcps", List.of("colombo-process"), "calendar", Map.of(
-              "hldDate", today.plusMonths(8).toString(), "governmentResponseDeadline", today.plusMonths(1).toString(),
-              "governmentFinalDeadline", today.plusMonths(2).toString(),
-              "nationalSummaryDeadline", today.plusMonths(3).toString(),
-              "rcpContactDeadline", today.plusMonths(1).toString(), "rcpInputDeadline", today.plusMonths(2).toString(),
-              "rcpMeetingDate", today.plusMonths(3).toString(), "zeroDraftDeadline", today.plusMonths(1).toString())));
+          "memberStates", List.of("PHL"), "rcps", List.of("colombo-process"), "calendar", QuickCycle.futureCalendar()));
       assertThat(started.status()).as(started.body()).isEqualTo(201);
       org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
           taskService.createTaskQuery().processInstanceBusinessKey(cycle + "-PHL").count() == 1);

@@ -10,6 +10,7 @@ import org.hldprep.config.BreakGlassAdministrator;
 import org.hldprep.support.FromAddress;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
+import org.hldprep.support.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,7 +84,7 @@ class LoginThrottleIT extends PostgresIntegrationTest {
     String address = "127.0.0.41";
     FromAddress.Answer opened = FromAddress.open(address, port, "/camunda/app/tasklist/default/");
     String cookies = opened.headers().getOrDefault("set-cookie", "");
-    String session = cookies.lines().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.split(";")[0]).findFirst().orElse("");
+    String session = cookies.lines().filter(c -> c.startsWith(WebappSession.SESSION_COOKIE + "=")).map(c -> c.split(";")[0]).findFirst().orElse("");
     String token = cookies.lines().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.split(";")[0].substring(11))
         .findFirst().orElse("");
     String cookie = session + "; XSRF-TOKEN=" + token;

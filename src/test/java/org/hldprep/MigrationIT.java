@@ -53,10 +53,13 @@ class MigrationIT extends PostgresIntegrationTest {
     DemoStaff staff = new DemoStaff(port);
     Http admin = Http.as(port, "admin");
     String cycle = "HLDMIGRATE" + ThreadLocalRandom.current().nextInt(1_000_000);
-    LocalDate regionalSynthesis = TODAY.plusYears(1).plusDays(3);
+    // The new step falls due when the regional syntheses start, a date version 1 of the consultation does
+    // not use: the cycle has its own, three days after the default, and the migration must take the cycle's.
+    LocalDate synthesisStart = LocalDate.parse(futureCalendar(Map.of()).get(CycleCalendar.REGIONAL_SYNTHESIS_START_DATE))
+        .plusDays(3);
     Http.Response started = staff.as("hld-coordinator").post("/api/cycles", Map.of("cycle", cycle,
         "memberStates", List.of("PHL"), "rcps", List.of("colombo-process"),
-        "calendar", futureCalendar(Map.of(CycleCalendar.REGIONAL_SYNTHESIS_DEADLINE, regionalSynthesis.toString()))));
+        "calendar", futureCalendar(Map.of(CycleCalendar.REGIONAL_SYNTHESIS_START_DATE, synthesisStart.toString()))));
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     String consultation = cycle + "-PHL";
     String deploymentId = null;
@@ -84,17 +87,17 @@ class MigrationIT extends PostgresIntegrationTest {
       request.put("targetVersion", target.get("version").asInt());
       request.put("cycle", cycle);
 
-      // The dry run: migratable, with the cycle's own regional synthesis date to set; nothing changes.
+      // The dry run: migratable, with the cycle's own synthesis start date to set; nothing changes.
       Http.Response dryRun = admin.post("/api/admin/migrations/dry-run", request);
       assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
       JsonNode report = instanceReport(dryRun.json(), instance.getId());
       assertThat(report.get("migratable").asBoolean()).as(report.toString()).isTrue();
       assertThat(report.get("activities").toString()).isEqualTo("[\"Task_AgreeArrangements\"]");
-      assertThat(report.get("variables").get(CycleCalendar.REGIONAL_SYNTHESIS_DEADLINE).asText())
-          .isEqualTo(regionalSynthesis.toString());
+      assertThat(report.get("variables").get(CycleCalendar.REGIONAL_SYNTHESIS_START_DATE).asText())
+          .isEqualTo(synthesisStart.toString());
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
           .getProcessDefinitionId()).as("the dry run changed nothing").isEqualTo(instance.getProcessDefinitionId());
-      assertThat(runtimeService.getVariable(instance.getId(), CycleCalendar.REGIONAL_SYNTHESIS_DEADLINE)).isNull();
+      assertThat(runtimeService.getVariable(instance.getId(), CycleCalendar.REGIONAL_SYNTHESIS_START_DATE)).isNull();
 
       // The migration: a batch, visible in the API and where Cockpit reads batches.
       Http.Response migration = admin.post("/api/admin/migrations", request);
@@ -112,8 +115,8 @@ class MigrationIT extends PostgresIntegrationTest {
       Http.Response cockpitView = admin.get("/engine-rest/history/batch/" + batchId);
       assertThat(cockpitView.status()).as(cockpitView.body()).isEqualTo(200);
       assertThat(cockpitView.json().get("type").asText()).isEqualTo("instance-migration");
-      assertThat(runtimeService.getVariable(instance.getId(), CycleCalendar.REGIONAL_SYNTHESIS_DEADLINE))
-          .isEqualTo(regionalSynthesis.toString());
+      assertThat(runtimeService.getVariable(instance.getId(), CycleCalendar.REGIONAL_SYNTHESIS_START_DATE))
+          .isEqualTo(synthesisStart.toString());
 
       // On version 2 to the end: every task routed to exactly its office, every task with its form.
       String arrangements = staff.find(NationalConsultationProcess.TASK_AGREE_ARRANGEMENTS, consultation,
@@ -144,7 +147,7 @@ class MigrationIT extends PostgresIntegrationTest {
       String share = staff.find(TASK_SHARE_SUMMARY, consultation, "phl-officer", Set.of("phl-officer"));
       assertThat(formKeys(share, "phl-officer").get("id").asText()).isEqualTo("share-summary-for-synthesis");
       assertThat(admin.get("/engine-rest/task/" + share).json().get("due").asText())
-          .as("the new step falls due on the cycle's regional synthesis date").startsWith(regionalSynthesis.toString());
+          .as("the new step falls due on the cycle's synthesis start date").startsWith(synthesisStart.toString());
       staff.work(TASK_SHARE_SUMMARY, consultation, "phl-officer", Map.of("summarySharedOn", TODAY.toString()));
 
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -246,13 +249,12 @@ class MigrationIT extends PostgresIntegrationTest {
 
   /**
    * The 2013 calendar moved two years ahead (every default follows the HLD, so every date lies in the
-   * future and keeps its order), with these dates over them.
+   * future and keeps its order), with these dates given (the dates that follow them move with them).
    */
   private static Map<String, String> futureCalendar(Map<String, String> given) {
-    Map<String, String> calendar = new LinkedHashMap<>(CycleCalendar.resolve(Map.of(CycleCalendar.HLD_DATE,
-        LocalDate.of(2013, 10, 3).plusYears(TODAY.getYear() + 2 - 2013).toString())));
-    calendar.putAll(given);
-    return calendar;
+    Map<String, String> dates = new LinkedHashMap<>(given);
+    dates.put(CycleCalendar.HLD_DATE, LocalDate.of(2013, 10, 3).plusYears(TODAY.getYear() + 2 - 2013).toString());
+    return CycleCalendar.resolve(dates);
   }
 
   private static JsonNode instanceReport(JsonNode report, String processInstanceId) {

@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.hldprep.support.Http;
 import org.hldprep.support.MidCourseCycle;
 import org.hldprep.support.PostgresIntegrationTest;
+import org.hldprep.support.WebappSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -360,7 +361,7 @@ class ProgressIT extends PostgresIntegrationTest {
     assertThat(login.body()).contains("cockpit");
 
     java.util.function.Supplier<String> session = () -> ((java.net.CookieManager) client.cookieHandler().orElseThrow())
-        .getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow()
+        .getCookieStore().getCookies().stream().filter(c -> c.getName().equals(WebappSession.SESSION_COOKIE)).findFirst().orElseThrow()
         .getValue();
     String sessionId = session.get();
     for (int i = 0; i < 2; i++) {

@@ -5,32 +5,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Who may see and do what, over REST, with Camunda authorizations on and our guard in front. */
+/**
+ * Who may see and do what, over REST, with Camunda authorizations on and our guard in front. Each test
+ * asserts on its own instances only (business keys of its own), never on what other tests left.
+ */
 class SecurityIT extends PostgresIntegrationTest {
+
+  private static final AtomicInteger KEYS = new AtomicInteger();
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
 
+  private String kenyaInstance;
   private String kenyaTask;
+
+  /** A business key no other test uses. */
+  private static String uniqueKey(String prefix) {
+    return prefix + System.currentTimeMillis() % 1000000 + KEYS.incrementAndGet();
+  }
+
+  /** Whether any instance, running or ended, master or child, ever had this business key or one below it. */
+  private long instancesEver(String businessKey) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(businessKey + "%").count();
+  }
 
   @BeforeEach
   void kenyaTaskExists() {
     // A real first step: Kenya's national consultation, routed to the Country Office co-ken.
     // An HLD far enough ahead that every deadline lies in the future: no timer moves the task meanwhile.
-    String instance = runtimeService.startProcessInstanceByKey("national-consultation", Map.of("countryCode", "KEN",
-        "hldDate", java.time.LocalDate.now().plusMonths(13).toString())).getId();
-    kenyaTask = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    kenyaInstance = runtimeService.startProcessInstanceByKey("national-consultation", uniqueKey("HLDSECKEN"),
+        Map.of("countryCode", "KEN", "hldDate", java.time.LocalDate.now().plusMonths(14).toString())).getId();
+    kenyaTask = taskService.createTaskQuery().processInstanceId(kenyaInstance).singleResult().getId();
+  }
+
+  @AfterEach
+  void deleteKenyasConsultation() {
+    runtimeService.deleteProcessInstanceIfExists(kenyaInstance, "SecurityIT finished", true, true, true, false);
   }
 
   @Test
@@ -39,7 +64,8 @@ class SecurityIT extends PostgresIntegrationTest {
 
     JsonNode listed = philippines.get("/engine-rest/task?maxResults=100").json();
     assertThat(listed.findValuesAsText("id")).doesNotContain(kenyaTask);
-    assertThat(philippines.get("/engine-rest/task/count").json().get("count").asLong()).isZero();
+    assertThat(philippines.get("/engine-rest/task/count?processInstanceId=" + kenyaInstance).json().get("count")
+        .asLong()).as("Kenya's tasks that the Philippines' office can count").isZero();
     Http.Response read = philippines.get("/engine-rest/task/" + kenyaTask);
     assertThat(read.status()).as(read.body()).isIn(403, 404);
     assertThat(philippines.post("/engine-rest/task/" + kenyaTask + "/claim", Map.of("userId", "phl-officer")).status())
@@ -69,26 +95,28 @@ class SecurityIT extends PostgresIntegrationTest {
 
   @Test
   void aStartWithAnUnknownCountryGets400NamingItAndCreatesNothing() {
-    long before = runtimeService.createProcessInstanceQuery().count();
+    String cycle = uniqueKey("HLDSECXYZ");
+    // Every date of the cycle in the future: the unknown code is the only thing wrong.
     Http.Response refused = Http.as(port, "hld-coordinator").post(
         "/engine-rest/process-definition/key/hld-preparation/start",
-        Map.of("businessKey", "HLDSECXYZ", "variables", Map.of("memberStates", Map.of("value", "PHL,XYZ"))));
+        Map.of("businessKey", cycle, "variables", Map.of("memberStates", Map.of("value", "PHL,XYZ"),
+            "hldDate", Map.of("value", java.time.LocalDate.now().plusMonths(14).toString()))));
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).contains("'XYZ'");
-    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(instancesEver(cycle)).as("instances of " + cycle + ", master or child").isZero();
   }
 
   @Test
   void aChildProcessStartsOnlyThroughTheMaster() {
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("national-consultation").count();
+    String businessKey = uniqueKey("HLDSECCHILD");
     for (String user : List.of("hld-coordinator", "phl-officer", "bangkok-ro")) {
       Http.Response refused = Http.as(port, user).post(
           "/engine-rest/process-definition/key/national-consultation/start",
-          Map.of("variables", Map.of("countryCode", Map.of("value", "PHL"))));
+          Map.of("businessKey", businessKey, "variables", Map.of("countryCode", Map.of("value", "PHL"),
+              "hldDate", Map.of("value", java.time.LocalDate.now().plusMonths(14).toString()))));
       assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(403);
     }
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("national-consultation").count())
-        .isEqualTo(before);
+    assertThat(instancesEver(businessKey)).as("consultations started as " + businessKey).isZero();
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
+import org.hldprep.support.QuickCycle;
 import org.hldprep.support.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +48,7 @@ class TrustIT extends PostgresIntegrationTest {
     String cycle = "HLDTRUST" + System.currentTimeMillis() % 100000 + CYCLES.incrementAndGet();
     Http.Response started = Http.as(port, "hld-coordinator").post("/api/cycles", Map.of("cycle", cycle,
         "memberStates", List.of("PHL", "KEN"), "rcps", List.of("colombo-process"),
-        "calendar", Map.of("hldDate", TODAY.plusMonths(8).toString(),
-            "governmentResponseDeadline", TODAY.plusMonths(1).toString(),
-            "governmentFinalDeadline", TODAY.plusMonths(2).toString(),
-            "nationalSummaryDeadline", TODAY.plusMonths(3).toString(),
-            "rcpContactDeadline", TODAY.plusMonths(1).toString(), "rcpInputDeadline", TODAY.plusMonths(2).toString(),
-            "rcpMeetingDate", TODAY.plusMonths(3).toString(), "zeroDraftDeadline", TODAY.plusMonths(1).toString())));
+        "calendar", QuickCycle.futureCalendar()));
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     return cycle;
   }
@@ -127,7 +123,7 @@ class TrustIT extends PostgresIntegrationTest {
   @Test
   void aVariableOfAForbiddenTypeCannotBeReadBackIntoAClass() {
     String instance = runtimeService.startProcessInstanceByKey("national-consultation", Map.of("countryCode", "MEX",
-        "governmentResponseDeadline", TODAY.plusMonths(1).toString())).getId();
+        "hldDate", TODAY.plusMonths(14).toString())).getId();
     // A class Jackson could build from this JSON, but not one the processes use: refused when read.
     runtimeService.setVariable(instance, "planted", Variables.serializedObjectValue("{\"key\":\"a value Jackson can read\"}")
         .objectTypeName("java.util.concurrent.ConcurrentHashMap").serializationDataFormat("application/json").create());
@@ -219,9 +215,10 @@ class TrustIT extends PostgresIntegrationTest {
     assertThat(session.login("phl-officer", "demo").status()).isEqualTo(200);
     List<String> cookies = new java.util.ArrayList<>(opened);
     cookies.addAll(session.lastSetCookies);
-    assertThat(cookies).anyMatch(c -> c.startsWith("JSESSIONID=")).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+    String sessionCookie = WebappSession.SESSION_COOKIE + "=";
+    assertThat(cookies).anyMatch(c -> c.startsWith(sessionCookie)).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
     for (String cookie : cookies) {
-      if (cookie.startsWith("JSESSIONID=") || cookie.startsWith("XSRF-TOKEN=")) {
+      if (cookie.startsWith(sessionCookie) || cookie.startsWith("XSRF-TOKEN=")) {
         assertThat(cookie.toLowerCase().split("samesite=", -1)).as(cookie).hasSize(2);
         assertThat(cookie).as(cookie).containsIgnoringCase("SameSite=Strict");
       }
@@ -295,7 +292,8 @@ class TrustIT extends PostgresIntegrationTest {
     Http.Response unknownField = coordinator.post("/api/cycles", "{\"cycle\":\"HLDX\",\"skipCustomListeners\":true}");
     assertThat(unknownField.status()).isEqualTo(400);
     assertThat(unknownField.json().get("detail").asText()).contains("'skipCustomListeners' is not a field");
-    Http.Response badCode = coordinator.post("/api/cycles", Map.of("cycle", "HLDBADCODE", "memberStates", List.of("XYZ")));
+    Http.Response badCode = coordinator.post("/api/cycles", Map.of("cycle", "HLDBADCODE", "memberStates", List.of("XYZ"),
+        "calendar", QuickCycle.futureCalendar()));
     assertThat(badCode.status()).isEqualTo(400);
     assertThat(badCode.json().get("detail").asText()).contains("XYZ");
     for (Http.Response problem : List.of(malformed, wrongType, unknownField, badCode,

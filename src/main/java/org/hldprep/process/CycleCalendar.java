@@ -27,7 +27,8 @@ import org.hldprep.input.InvalidInputException;
  *
  * <p><b>Checks.</b> {@link #check} enforces the order of each track's dates and that every date but the
  * HLD's own end and the Council report comes before the Dialogue, naming both dates of a broken pair;
- * {@link #checkNotPast} refuses dates already past unless the cycle replays a past year.
+ * {@link #checkNotPast} refuses dates already past unless the cycle replays a past year (but for round
+ * tables, which may have been held before the cycle starts: they are recorded, not prepared).
  *
  * <p>Dates are ISO dates (yyyy-MM-dd) in process variables; {@link Deadlines} turns them into instants
  * in the cycle's {@value #TIME_ZONE}. {@value #ROUNDTABLE_DATES} holds a comma-separated list of dates.
@@ -79,6 +80,8 @@ public final class CycleCalendar {
   public static final String CEB_PAPER_LAUNCH_DATE = "cebPaperLaunchDate";
   /** The New York round tables: a comma-separated list of ISO dates. */
   public static final String ROUNDTABLE_DATES = "roundtableDates";
+  /** The series report starts on this date at the latest, or earlier once every round table has ended. */
+  public static final String ROUNDTABLE_SERIES_REPORT_START_DATE = "roundtableSeriesReportStartDate";
   public static final String ROUNDTABLE_SERIES_REPORT_DATE = "roundtableSeriesReportDate";
   public static final String SG_REPORT_INPUT_DEADLINE = "sgReportInputDeadline";
   public static final String ECA_MEETING_DATE = "ecaMeetingDate";
@@ -86,6 +89,8 @@ public final class CycleCalendar {
   public static final String ECLAC_MEETING_DATE = "eclacMeetingDate";
   public static final String ESCAP_MEETING_DATE = "escapMeetingDate";
   public static final String ESCWA_MEETING_DATE = "escwaMeetingDate";
+  /** The Director General's statement to the Dialogue: drafting starts, and the draft is due. */
+  public static final String DG_STATEMENT_START_DATE = "dgStatementStartDate";
   public static final String DG_STATEMENT_DEADLINE = "dgStatementDeadline";
 
   /**
@@ -169,6 +174,8 @@ public final class CycleCalendar {
     // New York round tables and the series report [R10].
     define(ROUNDTABLE_DATES, HLD_DATE, "2012-10-12", "2013-01-24", "2013-02-20", "2013-04-23", "2013-06-07");
     define(ROUNDTABLE_SERIES_REPORT_DATE, HLD_DATE, "2013-09-17");
+    // The series report is written in the four weeks before it is due (inferred).
+    define(ROUNDTABLE_SERIES_REPORT_START_DATE, ROUNDTABLE_SERIES_REPORT_DATE, "2013-08-20");
     // Regional Commissions (WF-7): inputs to the SG report A/68/190 of 25 Jul 2013 [R48] by 30 Jun
     // (inferred); ESCAP 29 May [R18], ESCWA 4 Jun [R19], ECA 3 Jul [R20]; ECE and ECLAC not found (inferred).
     define(SG_REPORT_INPUT_DEADLINE, HLD_DATE, "2013-06-30");
@@ -179,6 +186,8 @@ public final class CycleCalendar {
     define(ESCWA_MEETING_DATE, HLD_DATE, "2013-06-04");
     // The Director General's statement to the Dialogue: a week before it (inferred).
     define(DG_STATEMENT_DEADLINE, HLD_DATE, "2013-09-26");
+    // ... drafted in the four weeks before (inferred).
+    define(DG_STATEMENT_START_DATE, DG_STATEMENT_DEADLINE, "2013-08-29");
 
     // Within each track (issue 8 §2).
     chain(GOVERNMENT_RESPONSE_DEADLINE, GOVERNMENT_FINAL_DEADLINE, ARRANGEMENTS_DEADLINE, NATIONAL_SUMMARY_DEADLINE,
@@ -200,6 +209,9 @@ public final class CycleCalendar {
     ORDER.add(new Order(COUNCIL_REPORT_START_DATE, COUNCIL_REPORT_DEADLINE, true));
     chain(HLCP_COMMENT_DEADLINE, HLCP_SUBMISSION_DEADLINE, HLCP_SESSION_DATE, CEB_SESSION_DATE, CEB_PAPER_LAUNCH_DATE);
     ORDER.add(new Order(CEB_PAPER_LAUNCH_DATE, HLD_DATE, true));
+    chain(ROUNDTABLE_DATES, ROUNDTABLE_SERIES_REPORT_START_DATE);
+    ORDER.add(new Order(ROUNDTABLE_SERIES_REPORT_START_DATE, ROUNDTABLE_SERIES_REPORT_DATE, true));
+    chain(DG_STATEMENT_START_DATE, DG_STATEMENT_DEADLINE);
     // Against the Dialogue: everything before it but its own end and the report to the Council.
     for (String key : DEFINITIONS.keySet()) {
       if (!key.equals(HLD_DATE) && !AFTER_THE_HLD.contains(key) && !key.equals(CEB_PAPER_LAUNCH_DATE)
@@ -306,6 +318,16 @@ public final class CycleCalendar {
     }
     Map<String, String> changed = change(current, givenBefore, changes);
     check(changed);
+    Object roundtablesBefore = current.get(ROUNDTABLE_DATES);
+    if (changes.containsKey(ROUNDTABLE_DATES) && !InputParser.blank(roundtablesBefore)) {
+      int before = roundtablesBefore.toString().split(",").length;
+      int after = changed.get(ROUNDTABLE_DATES).split(",").length;
+      if (before != after) {
+        throw new InvalidInputException(ROUNDTABLE_DATES + " lists " + before + " round tables in this cycle, the change "
+            + after + ": a running cycle keeps its events, one child each; give " + before + " dates (the n-th date"
+            + " moves the n-th round table)");
+      }
+    }
     if (!replay) {
       Set<String> past = newlyPast(current, changed, today);
       if (!past.isEmpty()) {
@@ -361,6 +383,11 @@ public final class CycleCalendar {
   public static void checkNotPast(Map<String, String> calendar, Set<String> keys, LocalDate today) {
     List<String> problems = new ArrayList<>();
     for (String key : keys) {
+      if (key.equals(ROUNDTABLE_DATES)) {
+        // A round table whose day is over was held before the cycle: its summary is recorded, nothing is
+        // prepared (ny-roundtable's held-before-cycle), so a past event is accepted, replay or not.
+        continue;
+      }
       String value = calendar.get(key);
       if (value != null && first(value).isBefore(today)) {
         problems.add(key + " (" + value + ") is already past (today is " + today + ")");
@@ -391,6 +418,11 @@ public final class CycleCalendar {
       Object old = before.get(key);
       String[] oldDates = InputParser.blank(old) ? new String[0] : old.toString().split(",");
       String[] newDates = after.get(key).split(",");
+      if (key.equals(ROUNDTABLE_DATES) && oldDates.length != newDates.length) {
+        // not a move of the cycle's events but a list of its own (a child started without the cycle's):
+        // as at the start, a round table already held is accepted
+        continue;
+      }
       for (int i = 0; i < newDates.length; i++) {
         // date by date (the round tables are a list): a date that was already past may move within the past
         boolean wasPast = oldDates.length == newDates.length ? LocalDate.parse(oldDates[i].trim()).isBefore(today)

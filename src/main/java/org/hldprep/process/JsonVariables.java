@@ -13,9 +13,29 @@ public final class JsonVariables {
 
   private JsonVariables() {}
 
-  /** A list or map as a JSON object variable. */
+  /**
+   * A list or map as a JSON object variable. Stored as an ArrayList or LinkedHashMap (nested ones too),
+   * whatever the caller built: the variable's type name is the value's class, and reading it back builds
+   * that class, so an immutable {@code List.of}/{@code Stream.toList()} list could be written but never
+   * read again (Jackson cannot build it, and only these classes are allowed to be read back).
+   */
   public static Object json(Object value) {
-    return Variables.objectValue(value).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+    return Variables.objectValue(plain(value)).serializationDataFormat(Variables.SerializationDataFormats.JSON)
+        .create();
+  }
+
+  private static Object plain(Object value) {
+    if (value instanceof Collection<?> collection) {
+      List<Object> list = new ArrayList<>(collection.size());
+      collection.forEach(element -> list.add(plain(element)));
+      return list;
+    }
+    if (value instanceof Map<?, ?> given) {
+      Map<Object, Object> map = new LinkedHashMap<>();
+      given.forEach((key, element) -> map.put(key, plain(element)));
+      return map;
+    }
+    return value;
   }
 
   /** A map variable as read back (a deserialized JSON object, or Spin JSON from a REST client); empty if unset. */

@@ -75,11 +75,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
-  /** The last resort keeps the shape; the cause goes to the log, not to the client. */
+  /**
+   * The last resort keeps the shape; the cause goes to the log, not to the client. A database that
+   * cannot be reached, or two transactions that met, are no error of ours: 503 with Retry-After and 409,
+   * as {@link DatabaseFailureFilter} answers them outside Spring MVC (this handler sees them first).
+   */
   @ExceptionHandler(RuntimeException.class)
-  ProblemDetail unexpected(RuntimeException e) {
+  ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+    if (DatabaseUnavailable.isCause(e)) {
+      LOG.warn("Database unavailable: answered 503 ({})", e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE));
+    }
+    if (ConcurrentUpdate.isCause(e)) {
+      LOG.info("Concurrent update: answered 409 ({})", e.toString());
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, ConcurrentUpdate.MESSAGE));
+    }
     LOG.error("Unexpected error under /api", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; the error is logged.");
+    return ResponseEntity.internalServerError()
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; the error is logged."));
   }
 
   /** A field that breaks a constraint of the request: names the field and the bad value. */

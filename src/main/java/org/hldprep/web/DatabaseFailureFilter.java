@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * caller's password, loading a webapp session, or in an {@code /api} controller) is answered 503 with a
  * message and a Retry-After header instead of a 500; one that PostgreSQL refused because another
  * transaction changed the same rows at the same moment is answered 409. The engine REST API maps its own
- * exceptions (EngineRestBadRequestMapper). Nothing is kept in memory: once the database is back,
- * requests work again without a restart.
+ * exceptions (EngineRestBadRequestMapper), the {@code /api} controllers theirs (ApiExceptionHandler, with
+ * the same answers). Under {@code /api} the body is problem+json, elsewhere Camunda's shape. Nothing is
+ * kept in memory: once the database is back, requests work again without a restart.
  */
 public class DatabaseFailureFilter extends OncePerRequestFilter {
 
@@ -36,13 +37,13 @@ public class DatabaseFailureFilter extends OncePerRequestFilter {
             e.toString());
         response.reset();
         response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
-        JsonErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseUnavailable.TYPE,
+        JsonErrors.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseUnavailable.TYPE,
             DatabaseUnavailable.MESSAGE);
       } else if (ConcurrentUpdate.isCause(e)) {
         LOG.info("Concurrent update: {} {} answered 409 ({})", request.getMethod(), request.getRequestURI(),
             e.toString());
         response.reset();
-        JsonErrors.write(response, HttpServletResponse.SC_CONFLICT, "Conflict", ConcurrentUpdate.MESSAGE);
+        JsonErrors.write(request, response, HttpServletResponse.SC_CONFLICT, "Conflict", ConcurrentUpdate.MESSAGE);
       } else {
         throw e;
       }

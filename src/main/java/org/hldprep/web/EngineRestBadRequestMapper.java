@@ -24,7 +24,9 @@ import org.hldprep.process.hldpreparation.CycleNameTakenException;
  *       locking, or a PostgreSQL deadlock between two completions: {@link ConcurrentUpdate}): 409;</li>
  *   <li>a task claimed by someone else: 409;</li>
  *   <li>a task (or other object) that is gone or already completed: 404 ("Cannot find task ...");</li>
- *   <li>bad input refused by the engine or a start listener (BadUserRequestException): 400.</li>
+ *   <li>bad input refused by the engine or a start listener (BadUserRequestException): 400, typed
+ *       {@code InvalidRequestException}, or by the name of HLD Prep's own exception where it has one
+ *       ({@code IncompleteDeploymentException}).</li>
  * </ul>
  * Everything else keeps Camunda's mapping. Registered for {@code RestException} (Camunda wraps engine
  * exceptions of completions and starts in it), for {@code ProcessEngineException} (thrown as is by
@@ -65,10 +67,21 @@ public final class EngineRestBadRequestMapper {
       }
       if (cause instanceof BadUserRequestException badInput) {
         boolean gone = badInput instanceof org.camunda.bpm.engine.exception.NotFoundException;
-        return error(gone ? 404 : 400, gone ? "NotFoundException" : "InvalidRequestException", badInput.getMessage());
+        return error(gone ? 404 : 400, gone ? "NotFoundException" : badInputType(badInput), badInput.getMessage());
       }
     }
     return null;
+  }
+
+  /**
+   * The type a client reads: an exception of HLD Prep's own that says more than "bad input" keeps its
+   * name, as Camunda's own mapping would give it (Modeler and scripts tell a refused deployment,
+   * {@code IncompleteDeploymentException}, from other bad input); any other is Camunda's
+   * {@code InvalidRequestException}.
+   */
+  private static String badInputType(BadUserRequestException badInput) {
+    return badInput.getClass().getPackageName().startsWith("org.hldprep.") ? badInput.getClass().getSimpleName()
+        : "InvalidRequestException";
   }
 
   /** "Cannot find task with id x: task is null" reads as "Cannot find task with id x: it is gone ...". */

@@ -55,7 +55,10 @@ class TaskQueryShapeEquivalenceIT extends PostgresIntegrationTest {
     }
   }
 
-  /** Camunda as it comes, on the application's database: no plugin, authorizations on, revokes off. */
+  /**
+   * Camunda as it comes, on the application's database: no plugin, authorizations on, revokes off; it
+   * leaves the application's jobs alone.
+   */
   private ProcessEngine stockEngine() {
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName("stock-task-query");
@@ -67,6 +70,9 @@ class TaskQueryShapeEquivalenceIT extends PostgresIntegrationTest {
     configuration.setJobExecutorActivate(false);
     configuration.setDbMetricsReporterActivate(false);
     configuration.setDmnEnabled(false);
+    // A guest on the application's database: at start-up an engine with cleanup enabled reschedules the
+    // shared history cleanup job to its own window, and without one it suspends the job (due date null).
+    configuration.setHistoryCleanupEnabled(false);
     return configuration.buildProcessEngine();
   }
 }

@@ -82,7 +82,8 @@ class MailDigestIT extends PostgresIntegrationTest {
             .putValue("rcpContactDeadline", today.plusDays(40).toString())
             .putValue("rcpInputReminderDate", today.plusDays(100).toString())
             .putValue("rcpInputDeadline", today.plusDays(114).toString())
-            .putValue("rcpMeetingDate", today.plusDays(150).toString()))).getId()).singleResult().getId();
+            .putValue("rcpMeetingDate", today.plusDays(150).toString())
+            .putValue("hldDate", today.plusDays(500).toString()))).getId()).singleResult().getId();
     // Due in 30 days from the digest's day: not yet worth a line.
     String later = offerTask(MailFixtures.consultation(runtime, "PHL", other, ZONE.getId(), today.plusDays(90), Map.of()).getId());
 

@@ -54,7 +54,8 @@ final class MailFixtures {
 
   /**
    * A national consultation on its own, as a cycle in the given time zone: its first task (the offer to
-   * the government, for the Country Office) is due on {@code offerDue}; every later date is further on.
+   * the government, for the Country Office) is due on {@code offerDue}; every later date is further on,
+   * the HLD (which every date not given here follows) more than a year later.
    */
   static ProcessInstance consultation(RuntimeService runtime, String country, String cycle, String timeZone,
       LocalDate offerDue, Map<String, Object> more) {
@@ -64,7 +65,8 @@ final class MailFixtures {
         .putValue("arrangementsDeadline", offerDue.plusDays(40).toString())
         .putValue("summaryReminderDate", offerDue.plusDays(60).toString())
         .putValue("nationalSummaryDeadline", offerDue.plusDays(67).toString())
-        .putValue("reviewDeadline", offerDue.plusDays(80).toString());
+        .putValue("reviewDeadline", offerDue.plusDays(80).toString())
+        .putValue("hldDate", offerDue.plusDays(400).toString());
     if (timeZone != null) {
       variables.putValue(CycleFacts.VAR_TIME_ZONE, timeZone);
     }

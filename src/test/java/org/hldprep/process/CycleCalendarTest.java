@@ -61,6 +61,7 @@ class CycleCalendarTest {
     CALENDAR_2013.put(CEB_SESSION_DATE, "2013-04-12");
     CALENDAR_2013.put(CEB_PAPER_LAUNCH_DATE, "2013-09-27");
     CALENDAR_2013.put(ROUNDTABLE_DATES, "2012-10-12,2013-01-24,2013-02-20,2013-04-23,2013-06-07");
+    CALENDAR_2013.put(ROUNDTABLE_SERIES_REPORT_START_DATE, "2013-08-20");
     CALENDAR_2013.put(ROUNDTABLE_SERIES_REPORT_DATE, "2013-09-17");
     CALENDAR_2013.put(SG_REPORT_INPUT_DEADLINE, "2013-06-30");
     CALENDAR_2013.put(ECA_MEETING_DATE, "2013-07-03");
@@ -68,6 +69,7 @@ class CycleCalendarTest {
     CALENDAR_2013.put(ECLAC_MEETING_DATE, "2013-06-12");
     CALENDAR_2013.put(ESCAP_MEETING_DATE, "2013-05-29");
     CALENDAR_2013.put(ESCWA_MEETING_DATE, "2013-06-04");
+    CALENDAR_2013.put(DG_STATEMENT_START_DATE, "2013-08-29");
     CALENDAR_2013.put(DG_STATEMENT_DEADLINE, "2013-09-26");
   }
 
@@ -143,21 +145,51 @@ class CycleCalendarTest {
   @Test
   void datesAlreadyPast_areRefusedUnlessReplayed() {
     Map<String, String> calendar = resolve(Map.of(HLD_DATE, "2030-10-03"));
-    LocalDate today = LocalDate.parse("2029-12-01");
+    LocalDate today = LocalDate.parse("2030-01-01");
     assertThatThrownBy(() -> checkNotPast(calendar, calendar.keySet(), today))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("roundtableDates (2029-10-12,")
-        .hasMessageContaining("is already past (today is 2029-12-01)");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("hlcpCommentDeadline (2029-12-14)")
+        .hasMessageContaining("is already past (today is 2030-01-01)");
     checkNotPast(resolve(Map.of(HLD_DATE, "2031-10-03")), calendar.keySet(), today);
   }
 
   @Test
   void aDeadlineOfToday_isNotPast_butYesterdaysIs() {
     Map<String, String> calendar = resolve(Map.of(HLD_DATE, "2030-10-03"));
-    LocalDate firstDate = LocalDate.parse(calendar.get(ROUNDTABLE_DATES).split(",")[0]);
+    LocalDate firstDate = LocalDate.parse(calendar.get(HLCP_COMMENT_DEADLINE));
     checkNotPast(calendar, calendar.keySet(), firstDate);
     assertThatThrownBy(() -> checkNotPast(calendar, calendar.keySet(), firstDate.plusDays(1)))
-        .hasMessageContaining("roundtableDates (" + calendar.get(ROUNDTABLE_DATES) + ") is already past")
+        .hasMessageContaining("hlcpCommentDeadline (" + firstDate + ") is already past")
         .hasMessageContaining("\"replay\": true");
+  }
+
+  @Test
+  void roundTablesAlreadyHeld_areAccepted_asEventsHeldBeforeTheCycle() {
+    Map<String, String> calendar = resolve(Map.of(HLD_DATE, "2030-10-03"));
+    assertThat(calendar.get(ROUNDTABLE_DATES)).startsWith("2029-10-12,2030-01-24");
+    LocalDate afterTheSecond = LocalDate.parse("2030-01-25");
+    // Every other date is ahead of today: only the round tables lie in the past, and they were held.
+    Map<String, String> later = resolve(Map.of(HLD_DATE, "2030-10-03", HLCP_SESSION_DATE, "2030-03-01",
+        HLCP_SUBMISSION_DEADLINE, "2030-02-10", HLCP_COMMENT_DEADLINE, "2030-02-01"));
+    checkNotPast(later, later.keySet(), afterTheSecond);
+    assertThatThrownBy(() -> checkNotPast(later, later.keySet(), LocalDate.parse("2030-02-02")))
+        .as("but no other date").hasMessageContaining("hlcpCommentDeadline (2030-02-01) is already past")
+        .hasMessageNotContaining("roundtableDates");
+  }
+
+  @Test
+  void aChange_keepsTheNumberOfRoundTables_theNthDateMovesTheNthEvent() {
+    Map<String, String> start = resolve(Map.of(HLD_DATE, "2030-10-03"));
+    LocalDate today = LocalDate.parse("2029-09-01");
+    String moved = "2029-10-12,2030-01-31,2030-02-20,2030-04-23,2030-06-07";
+    assertThat(changeChecked(start, Set.of(HLD_DATE), Map.of(ROUNDTABLE_DATES, moved), false, today))
+        .containsEntry(ROUNDTABLE_DATES, moved);
+    assertThatThrownBy(() -> changeChecked(start, Set.of(HLD_DATE),
+        Map.of(ROUNDTABLE_DATES, "2029-10-12,2030-01-31"), false, today))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("roundtableDates lists 5 round tables in this cycle, the change 2");
+    assertThatThrownBy(() -> changeChecked(start, Set.of(HLD_DATE),
+        Map.of(ROUNDTABLE_DATES, "2029-08-12,2030-01-31,2030-02-20,2030-04-23,2030-06-07"), false, today))
+        .as("an event still ahead is not moved into the past").hasMessageContaining("still ahead in the past");
   }
 
   @Test

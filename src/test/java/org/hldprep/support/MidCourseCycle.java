@@ -36,12 +36,14 @@ public final class MidCourseCycle {
   public static MidCourseCycle start(int port, String prefix) {
     String cycle = prefix + COUNTER.incrementAndGet() + Long.toString(System.nanoTime() % 100000);
     LocalDate today = LocalDate.now();
-    LocalDate hld = today.plusMonths(8);
+    // The defaults follow the HLD and the earliest (the first New York round table) comes 356 days before
+    // it: 14 months ahead, every date lies in the future. The dates given come in the calendar's order.
+    LocalDate hld = today.plusMonths(14);
     Map<String, String> calendar = new LinkedHashMap<>();
     calendar.put("hldDate", hld.toString());
     calendar.put("governmentResponseDeadline", today.plusMonths(1).toString());
     calendar.put("governmentFinalDeadline", today.plusMonths(2).toString());
-    calendar.put("arrangementsDeadline", today.plusMonths(2).toString());
+    calendar.put("arrangementsDeadline", today.plusMonths(2).plusDays(15).toString());
     calendar.put("nationalSummaryDeadline", today.plusMonths(3).toString());
     calendar.put("reviewDeadline", today.plusMonths(4).toString());
     calendar.put("rcpContactDeadline", today.plusMonths(1).toString());

@@ -253,8 +253,9 @@ public final class QuickCycle {
   /**
    * Straight from the database: every job of the cycle (master and children) that is no longer pending
    * succeeded exactly once (or was deleted with its activity, e.g. a timer the task beat), and
-   * every task, service task, timer and end of each instance happened exactly once (none of these paths
-   * loops). Returns how many successful job executions each node's job executor had (by host name).
+   * every task, service task, timer and end happened exactly once in its scope (none of these paths
+   * loops; inside a multi-instance sub-process, such as the master's one per Member State, once in each
+   * of its instances). Returns how many successful job executions each node's job executor had (by host name).
    */
   public static Map<String, Integer> assertEverythingRanOnce(String jdbcUrl, String masterId) {
     try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
@@ -269,10 +270,18 @@ public final class QuickCycle {
       }
       try (ResultSet rows = statement.executeQuery("SELECT proc_inst_id_, act_id_, count(*) FROM act_hi_actinst"
           + " WHERE root_proc_inst_id_ = '" + masterId + "' AND act_type_ IN ('userTask', 'serviceTask',"
-          + " 'intermediateTimer', 'boundaryTimer', 'startEvent', 'noneEndEvent')"
-          + " GROUP BY proc_inst_id_, act_id_ HAVING count(*) > 1")) {
+          + " 'intermediateTimer', 'boundaryTimer', 'startEvent', 'noneEndEvent', 'multiInstanceBody')"
+          + " GROUP BY proc_inst_id_, parent_act_inst_id_, act_id_ HAVING count(*) > 1")) {
         while (rows.next()) {
           twice.add(rows.getString(2) + " of " + rows.getString(1) + " happened " + rows.getInt(3) + " times");
+        }
+      }
+      // ... and a multi-instance ran each child once: one instance per child business key (country, RCP, track).
+      try (ResultSet rows = statement.executeQuery("SELECT business_key_, count(*) FROM act_hi_procinst"
+          + " WHERE root_proc_inst_id_ = '" + masterId + "' AND id_ <> '" + masterId + "'"
+          + " GROUP BY business_key_ HAVING count(*) > 1")) {
+        while (rows.next()) {
+          twice.add("child " + rows.getString(1) + " started " + rows.getInt(2) + " times");
         }
       }
       assertThat(twice).as("done twice").isEmpty();

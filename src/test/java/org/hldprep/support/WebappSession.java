@@ -17,6 +17,12 @@ import java.util.Optional;
  */
 public final class WebappSession {
 
+  /**
+   * The webapps' session cookie: Spring Session's, since the sessions live in the database (README,
+   * Guarantees); the container's JSESSIONID is not used.
+   */
+  public static final String SESSION_COOKIE = "SESSION";
+
   private final String base;
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private String sessionCookie;
@@ -79,7 +85,7 @@ public final class WebappSession {
       lastSetCookies = response.headers().allValues("Set-Cookie");
       for (String cookie : lastSetCookies) {
         String pair = cookie.split(";", 2)[0];
-        if (pair.startsWith("JSESSIONID=") || pair.startsWith("SESSION=")) {
+        if (pair.startsWith(SESSION_COOKIE + "=")) {
           sessionCookie = pair;
         }
         if (pair.startsWith("XSRF-TOKEN=")) {

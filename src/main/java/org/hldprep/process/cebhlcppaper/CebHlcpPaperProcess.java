@@ -1,6 +1,8 @@
 package org.hldprep.process.cebhlcppaper;
 
+import java.util.List;
 import java.util.Set;
+import org.hldprep.process.CycleCalendar;
 
 /**
  * Keys, element ids, variables, messages and outcomes of {@code ceb-hlcp-paper}: the UN system's
@@ -43,6 +45,17 @@ public final class CebHlcpPaperProcess {
   public static final String END_NO_HLCP_OUTCOME = "EndEvent_NoHlcpOutcome";
   public static final String END_NOT_ENDORSED = "EndEvent_NotEndorsed";
   public static final String END_NO_CEB_DECISION = "EndEvent_NoCebDecision";
+  /**
+   * The cut-off of the whole instance, on a branch of its own from the start: when the Dialogue opens, whatever is still
+   * open ends {@code open-at-cutoff} (every end event terminates the instance, so the branch ends with it).
+   */
+  public static final String TIMER_DIALOGUE_OPENS = "Timer_DialogueOpens";
+  public static final String END_OPEN_AT_CUT_OFF = "EndEvent_OpenAtCutOff";
+
+  /** The dates of the cycle calendar the process uses. */
+  public static final List<String> CALENDAR_KEYS = List.of(CycleCalendar.HLCP_COMMENT_DEADLINE,
+      CycleCalendar.HLCP_SUBMISSION_DEADLINE, CycleCalendar.HLCP_SESSION_DATE, CycleCalendar.CEB_SESSION_DATE,
+      CycleCalendar.CEB_PAPER_LAUNCH_DATE, CycleCalendar.HLD_DATE);
 
   /**
    * HLCP took up the paper (correlate by business key or process instance), with {@link #HLCP_OUTCOME}
@@ -87,6 +100,7 @@ public final class CebHlcpPaperProcess {
   public static final String OUTCOME_NO_HLCP_OUTCOME = "no-hlcp-outcome";
   public static final String OUTCOME_NOT_ENDORSED = "not-endorsed";
   public static final String OUTCOME_NO_CEB_DECISION = "no-ceb-decision";
+  public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
   private CebHlcpPaperProcess() {}
 }

@@ -10,7 +10,6 @@ import static org.hldprep.process.cebhlcppaper.CebHlcpPaperProcess.MAX_HLCP_REVI
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +23,7 @@ public class CebHlcpPaperStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    InputVariables.completeCalendar(execution, java.util.List.of(CycleCalendar.HLCP_COMMENT_DEADLINE,
-        CycleCalendar.HLCP_SUBMISSION_DEADLINE, CycleCalendar.HLCP_SESSION_DATE, CycleCalendar.CEB_SESSION_DATE,
-        CycleCalendar.CEB_PAPER_LAUNCH_DATE));
+    InputVariables.completeCalendar(execution, CebHlcpPaperProcess.CALENDAR_KEYS);
     execution.setVariable(MAX_CLEARANCE_RETURNS, bound(execution, MAX_CLEARANCE_RETURNS, DEFAULT_MAX_CLEARANCE_RETURNS));
     execution.setVariable(MAX_HLCP_REVISIONS, bound(execution, MAX_HLCP_REVISIONS, DEFAULT_MAX_HLCP_REVISIONS));
     execution.setVariable(CLEARANCE_RETURNS, 0);

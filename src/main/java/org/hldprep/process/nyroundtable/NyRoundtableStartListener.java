@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +30,7 @@ public class NyRoundtableStartListener implements ExecutionListener {
       throw new BadUserRequestException("The start variable " + e.getMessage());
     }
     execution.setVariable(EVENT_DATE, eventDate.toString());
-    InputVariables.completeCalendar(execution, java.util.List.of(CycleCalendar.ROUNDTABLE_SERIES_REPORT_DATE));
+    InputVariables.completeCalendar(execution, NyRoundtableProcess.CALENDAR_KEYS);
     LocalDate today = InputVariables.today(InputVariables.timeZone(execution));
     execution.setVariable(HELD_BEFORE_CYCLE, eventDate.isBefore(today));
   }

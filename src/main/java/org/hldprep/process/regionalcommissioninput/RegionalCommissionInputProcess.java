@@ -1,5 +1,6 @@
 package org.hldprep.process.regionalcommissioninput;
 
+import java.util.List;
 import java.util.Map;
 import org.hldprep.process.CycleCalendar;
 
@@ -24,6 +25,16 @@ public final class RegionalCommissionInputProcess {
   public static final String END_FORWARDED_TO_DESA = "EndEvent_ForwardedToDesa";
   public static final String END_FORWARDED_TO_DIALOGUE = "EndEvent_ForwardedToDialogue";
   public static final String END_NOT_CO_ORGANIZED = "EndEvent_NotCoOrganized";
+  /**
+   * The cut-off of the whole instance, on a branch of its own from the start: when the Dialogue is over, whatever is still
+   * open ends {@code open-at-cutoff} (every end event terminates the instance, so the branch ends with it).
+   */
+  public static final String TIMER_DIALOGUE_OVER = "Timer_DialogueOver";
+  public static final String END_OPEN_AT_CUT_OFF = "EndEvent_OpenAtCutOff";
+
+  /** The dates of the cycle calendar the process uses, its own meeting date aside (see {@link #meetingDate}). */
+  public static final List<String> CALENDAR_KEYS = List.of(CycleCalendar.SG_REPORT_INPUT_DEADLINE,
+      CycleCalendar.HLD_DATE, CycleCalendar.HLD_END_DATE);
 
   /** Code of the commission in reference/regional-commissions.csv: eca, ece, eclac, escap, escwa (required). */
   public static final String COMMISSION_CODE = "commissionCode";
@@ -52,6 +63,14 @@ public final class RegionalCommissionInputProcess {
   public static final String OUTCOME_FORWARDED_TO_DESA = "forwarded-to-desa";
   public static final String OUTCOME_FORWARDED_TO_DIALOGUE = "forwarded-to-dialogue";
   public static final String OUTCOME_NOT_CO_ORGANIZED = "not-co-organized";
+  public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
   private RegionalCommissionInputProcess() {}
+
+  /** A commission's meeting date in the cycle calendar (by {@link #MEETING_DATE_KEYS}), or null. */
+  public static String meetingDate(Map<String, ?> calendar, Object commissionCode) {
+    String key = commissionCode == null ? null : MEETING_DATE_KEYS.get(commissionCode.toString());
+    Object date = key == null ? null : calendar.get(key);
+    return date == null ? null : date.toString();
+  }
 }

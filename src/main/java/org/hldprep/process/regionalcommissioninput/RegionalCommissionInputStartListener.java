@@ -5,10 +5,12 @@ import static org.hldprep.process.regionalcommissioninput.RegionalCommissionInpu
 import static org.hldprep.process.regionalcommissioninput.RegionalCommissionInputProcess.MEETING_DATE;
 import static org.hldprep.process.regionalcommissioninput.RegionalCommissionInputProcess.MEETING_DATE_KEYS;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.hldprep.reference.ReferenceData;
 import org.hldprep.reference.RegionalCommission;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * the start is refused with a 400 and nothing is created). Its meeting date is the commission's own date
  * of the cycle calendar ({@code ecaMeetingDate}, ...; given or defaulted), kept as {@code meetingDate}
  * so that the model reads one variable whatever the commission; the SG report cut-off and the HLD come
- * from the calendar as well.
+ * from the calendar as well. Started by a cycle, it is given its meeting date as {@code meetingDate}.
  */
 @Component("regionalCommissionInputStartListener")
 public class RegionalCommissionInputStartListener implements ExecutionListener {
@@ -41,12 +43,21 @@ public class RegionalCommissionInputStartListener implements ExecutionListener {
     }
     execution.setVariable(COMMISSION_CODE, commission.code());
     execution.setVariable(COMMISSION_NAME, commission.name());
+    Object given = execution.getVariable(MEETING_DATE);
+    if (!InputParser.blank(given)) {
+      // Given: a cycle passes the commission's date so (Track, TrackVariableMapping).
+      InputVariables.completeCalendar(execution, RegionalCommissionInputProcess.CALENDAR_KEYS);
+      execution.setVariable(MEETING_DATE, InputVariables.checked(() -> InputParser.date(MEETING_DATE, given)).toString());
+      return;
+    }
+    // Started on its own: the commission's own date of the calendar (given or defaulted) becomes meetingDate,
+    // so that the model reads one variable whatever the commission; the others were never set here.
     String meetingDateKey = MEETING_DATE_KEYS.get(commission.code());
-    InputVariables.completeCalendar(execution, java.util.List.of(CycleCalendar.SG_REPORT_INPUT_DEADLINE, CycleCalendar.HLD_DATE,
-        meetingDateKey));
-    // Only the commission's own date stays, under the name the model uses; the other commissions' dates
-    // were never set here.
-    execution.setVariable(MEETING_DATE, execution.getVariable(meetingDateKey));
+    List<String> keys = new ArrayList<>(RegionalCommissionInputProcess.CALENDAR_KEYS);
+    keys.add(meetingDateKey);
+    InputVariables.completeCalendar(execution, keys);
+    execution.setVariable(MEETING_DATE, RegionalCommissionInputProcess.meetingDate(execution.getVariables(),
+        commission.code()));
     execution.removeVariable(meetingDateKey);
   }
 }

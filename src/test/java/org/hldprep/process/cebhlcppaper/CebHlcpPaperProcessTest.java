@@ -9,9 +9,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.hldprep.process.ProcessTestSupport.complete;
+import static org.hldprep.process.ProcessTestSupport.dayStart;
+import static org.hldprep.process.ProcessTestSupport.deadline;
 import static org.hldprep.process.cebhlcppaper.CebHlcpPaperProcess.*;
 
-import java.sql.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -53,11 +54,14 @@ class CebHlcpPaperProcessTest {
     Mocks.register("hlcpOutcomeReceivedListener", new HlcpOutcomeReceivedListener());
     Mocks.register("cebDecisionReceivedListener", new CebDecisionReceivedListener());
     Mocks.register("moveDeadlinesDelegate", new MoveDeadlinesDelegate());
+    // The 2013 paper as it began, the dates of its calendar ahead.
+    ProcessTestSupport.today(ProcessTestSupport.MC_2353_ISSUED);
   }
 
   @AfterEach
   void reset() {
     Mocks.reset();
+    ProcessTestSupport.resetClock();
   }
 
   private static ProcessInstance start() {
@@ -118,7 +122,7 @@ class CebHlcpPaperProcessTest {
   void happyPath_draftedConsultedClearedWelcomedEndorsedSharedAndLaunched() {
     ProcessInstance pi = start();
     assertThat(pi).isWaitingAt(TASK_DRAFT_IOM_RECOMMENDATIONS);
-    assertThat(task(pi)).hasCandidateGroup("iom-mpr").hasDueDate(Date.valueOf("2012-12-14"));
+    assertThat(task(pi)).hasCandidateGroup("iom-mpr").hasDueDate(deadline("2012-12-14"));
     complete(pi.getId(), TASK_DRAFT_IOM_RECOMMENDATIONS, Map.of("iomRecommendationsLink", "https://docs.example/iom",
         "iomRecommendationsSummary", "Mainstream migration in development planning"));
     assertThat(task(pi)).hasDefinitionKey(TASK_CONSOLIDATE_JOINT_DRAFT).hasCandidateGroup("iom-icp-ip");
@@ -126,10 +130,10 @@ class CebHlcpPaperProcessTest {
         "jointDraftAgreedOn", "2012-11-20"));
     complete(pi.getId(), TASK_CIRCULATE_DRAFT_TO_GMG, Map.of("circulatedOn", "2012-11-23"));
     assertThat(pi).isWaitingAt(TASK_COLLECT_GMG_COMMENTS);
-    Assertions.assertThat(job(TIMER_GMG_COMMENT_DEADLINE, pi).getDuedate()).isEqualTo(Date.valueOf("2012-12-14"));
+    Assertions.assertThat(job(TIMER_GMG_COMMENT_DEADLINE, pi).getDuedate()).isEqualTo(deadline("2012-12-14"));
     complete(pi.getId(), TASK_COLLECT_GMG_COMMENTS, Map.of("gmgMembersCommented", "ILO, UNHCR",
         "gmgCommentsSummary", "More on data"));
-    assertThat(task(pi)).hasDefinitionKey(TASK_REVISE_DRAFT_WITH_GMG_COMMENTS).hasDueDate(Date.valueOf("2013-01-11"));
+    assertThat(task(pi)).hasDefinitionKey(TASK_REVISE_DRAFT_WITH_GMG_COMMENTS).hasDueDate(deadline("2013-01-11"));
     Assertions.assertThat(taskService().getIdentityLinksForTask(task(pi).getId())).extracting("groupId")
         .containsExactlyInAnyOrder("iom-icp-ip", "iom-mpr");
     complete(pi.getId(), TASK_REVISE_DRAFT_WITH_GMG_COMMENTS, Map.of(PAPER_LINK, PAPER + "-rev1",
@@ -141,18 +145,18 @@ class CebHlcpPaperProcessTest {
     submit(pi);
 
     assertThat(pi).isWaitingAt(EVENT_HLCP_OUTCOME_RECEIVED);
-    Assertions.assertThat(job(TIMER_HLCP_SESSION_PASSED, pi).getDuedate()).isEqualTo(Date.valueOf("2013-01-31"));
-    Assertions.assertThat(job(TIMER_HLCP_OUTCOME_CUT_OFF, pi).getDuedate()).isEqualTo(Date.valueOf("2013-04-12"));
+    Assertions.assertThat(job(TIMER_HLCP_SESSION_PASSED, pi).getDuedate()).isEqualTo(deadline("2013-01-31"));
+    Assertions.assertThat(job(TIMER_HLCP_OUTCOME_CUT_OFF, pi).getDuedate()).isEqualTo(dayStart("2013-04-12"));
     hlcp("welcomed");
 
     assertThat(pi).isWaitingAt(EVENT_CEB_DECISION_RECEIVED);
-    Assertions.assertThat(job(TIMER_CEB_SESSION_PASSED, pi).getDuedate()).isEqualTo(Date.valueOf("2013-04-12"));
-    Assertions.assertThat(job(TIMER_CEB_DECISION_CUT_OFF, pi).getDuedate()).isEqualTo(Date.valueOf("2013-09-27"));
+    Assertions.assertThat(job(TIMER_CEB_SESSION_PASSED, pi).getDuedate()).isEqualTo(deadline("2013-04-12"));
+    Assertions.assertThat(job(TIMER_CEB_DECISION_CUT_OFF, pi).getDuedate()).isEqualTo(dayStart("2013-09-27"));
     ceb("endorsed");
 
     assertThat(pi).isWaitingAt(TASK_SHARE_PAPER_IN_GENEVA, TASK_SHARE_PAPER_IN_NEW_YORK);
     assertThat(openTask(pi, TASK_SHARE_PAPER_IN_GENEVA)).hasCandidateGroup("iom-icp-gb")
-        .hasDueDate(Date.valueOf("2013-09-27"));
+        .hasDueDate(deadline("2013-09-27"));
     assertThat(openTask(pi, TASK_SHARE_PAPER_IN_NEW_YORK)).hasCandidateGroup("iom-slo-nyc");
     complete(pi.getId(), TASK_SHARE_PAPER_IN_GENEVA, Map.of("sharedInGenevaOn", "2013-05-02"));
     assertThat(pi).isWaitingAt(TASK_SHARE_PAPER_IN_NEW_YORK);
@@ -183,7 +187,7 @@ class CebHlcpPaperProcessTest {
     ProcessInstance pi = start();
     draftAndConsult(pi);
     dg(pi, "returned");
-    assertThat(task(pi)).hasDefinitionKey(TASK_REVISE_PAPER_FOR_DG).hasDueDate(Date.valueOf("2013-01-11"));
+    assertThat(task(pi)).hasDefinitionKey(TASK_REVISE_PAPER_FOR_DG).hasDueDate(deadline("2013-01-11"));
     complete(pi.getId(), TASK_REVISE_PAPER_FOR_DG, Map.of(PAPER_LINK, PAPER + "-rev2", "dgRevisionNote", "Shortened"));
     dg(pi, "returned");
     complete(pi.getId(), TASK_REVISE_PAPER_FOR_DG, Map.of(PAPER_LINK, PAPER + "-rev3", "dgRevisionNote", "Shorter"));
@@ -249,7 +253,7 @@ class CebHlcpPaperProcessTest {
     execute(job(TIMER_HLCP_SESSION_PASSED, pi));
     assertThat(pi).isWaitingAt(EVENT_HLCP_OUTCOME_RECEIVED, TASK_CHASE_HLCP_OUTCOME);
     assertThat(openTask(pi, TASK_CHASE_HLCP_OUTCOME)).hasCandidateGroup("iom-icp-ip")
-        .hasDueDate(Date.valueOf("2013-04-12"));
+        .hasDueDate(dayStart("2013-04-12"));
     hlcp("welcomed");
     assertThat(pi).isWaitingAt(EVENT_CEB_DECISION_RECEIVED);
     Assertions.assertThat(openTask(pi, TASK_CHASE_HLCP_OUTCOME)).isNull();
@@ -290,7 +294,7 @@ class CebHlcpPaperProcessTest {
     hlcp("welcomed");
     execute(job(TIMER_CEB_SESSION_PASSED, pi));
     assertThat(openTask(pi, TASK_CHASE_CEB_DECISION)).hasCandidateGroup("iom-icp-ip")
-        .hasDueDate(Date.valueOf("2013-09-27"));
+        .hasDueDate(dayStart("2013-09-27"));
     complete(pi.getId(), TASK_CHASE_CEB_DECISION, Map.of("cebChasedOn", "2013-04-15", "cebChaseNote", "Report pending"));
     assertThat(pi).isWaitingAt(EVENT_CEB_DECISION_RECEIVED);
     ceb("endorsed");
@@ -354,10 +358,26 @@ class CebHlcpPaperProcessTest {
     runtimeService().createMessageCorrelation(HldPreparationProcess.MESSAGE_CALENDAR_CHANGED)
         .processInstanceId(parent.getId()).setVariable(HldPreparationProcess.CALENDAR_CHANGES,
             Map.of("hlcpSessionDate", "2013-03-07", "cebSessionDate", "2013-04-26")).correlate();
-    Assertions.assertThat(job(TIMER_HLCP_SESSION_PASSED, pi).getDuedate()).isEqualTo(Date.valueOf("2013-03-07"));
-    Assertions.assertThat(job(TIMER_HLCP_OUTCOME_CUT_OFF, pi).getDuedate()).isEqualTo(Date.valueOf("2013-04-26"));
+    Assertions.assertThat(job(TIMER_HLCP_SESSION_PASSED, pi).getDuedate()).isEqualTo(deadline("2013-03-07"));
+    Assertions.assertThat(job(TIMER_HLCP_OUTCOME_CUT_OFF, pi).getDuedate()).isEqualTo(dayStart("2013-04-26"));
     execute(job(TIMER_HLCP_SESSION_PASSED, pi));
-    assertThat(openTask(pi, TASK_CHASE_HLCP_OUTCOME)).hasDueDate(Date.valueOf("2013-04-26"));
+    assertThat(openTask(pi, TASK_CHASE_HLCP_OUTCOME)).hasDueDate(dayStart("2013-04-26"));
+  }
+
+  @Test
+  void whateverIsStillOpenWhenTheDialogueOpens_endsOpenAtTheCutOff() {
+    ProcessInstance pi = start();
+    draftAndConsult(pi);
+    dg(pi, "cleared");
+    submit(pi);
+    hlcp("welcomed");
+    ceb("endorsed");
+    complete(pi.getId(), TASK_SHARE_PAPER_IN_GENEVA, Map.of("sharedInGenevaOn", "2013-05-02"));
+    Assertions.assertThat(job(TIMER_DIALOGUE_OPENS, pi).getDuedate()).isEqualTo(dayStart("2013-10-03"));
+    // Geneva done, New York not: the parallel branch waiting at the join ends with the instance.
+    execute(job(TIMER_DIALOGUE_OPENS, pi));
+    assertThat(pi).isEnded().hasPassed(END_OPEN_AT_CUT_OFF).hasNotPassed(END_LAUNCHED);
+    Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
   }
 
   @Test
@@ -366,7 +386,7 @@ class CebHlcpPaperProcessTest {
     assertThat(pi).variables().containsEntry("hlcpCommentDeadline", "2012-12-21").containsEntry(MAX_HLCP_REVISIONS, 3)
         .containsEntry(MAX_CLEARANCE_RETURNS, DEFAULT_MAX_CLEARANCE_RETURNS).containsEntry("cebPaperLaunchDate",
             "2013-09-27");
-    assertThat(task(pi)).hasDueDate(Date.valueOf("2012-12-21"));
+    assertThat(task(pi)).hasDueDate(deadline("2012-12-21"));
     assertThatThrownBy(() -> start(Map.of("hlcpSessionDate", "January"))).isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("hlcpSessionDate");
     assertThatThrownBy(() -> start(Map.of(MAX_CLEARANCE_RETURNS, "-1"))).isInstanceOf(BadUserRequestException.class)

@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.hldprep.process.ProcessTestSupport.complete;
+import static org.hldprep.process.ProcessTestSupport.dayStart;
+import static org.hldprep.process.ProcessTestSupport.deadline;
 import static org.hldprep.process.nyroundtable.NyRoundtableProcess.*;
 
 import java.sql.Date;
@@ -68,7 +70,7 @@ class NyRoundtableProcessTest {
     ProcessInstance pi = start("2013-01-24");
     assertThat(pi).isWaitingAt(TASK_CONFIRM_CO_HOSTS).variables().containsEntry(HELD_BEFORE_CYCLE, false)
         .containsEntry("roundtableSeriesReportDate", "2013-09-17");
-    assertThat(task(pi)).hasCandidateGroup("iom-slo-nyc").hasDueDate(Date.valueOf("2013-01-24"))
+    assertThat(task(pi)).hasCandidateGroup("iom-slo-nyc").hasDueDate(dayStart("2013-01-24"))
         .hasName("Confirm the co-host governments – round table 24 Jan 2013");
     confirm(pi, "2013-01-24");
     assertThat(task(pi)).hasDefinitionKey(TASK_PREPARE_BACKGROUND_NOTE).hasCandidateGroup("iom-slo-nyc");
@@ -78,10 +80,10 @@ class NyRoundtableProcessTest {
     complete(pi.getId(), TASK_INVITE_DELEGATIONS, Map.of("invitationsSentOn", "2013-01-10"));
 
     assertThat(pi).isWaitingAt(TIMER_ROUNDTABLE_DAY);
-    Assertions.assertThat(job(TIMER_ROUNDTABLE_DAY, pi).getDuedate()).isEqualTo(Date.valueOf("2013-01-24"));
+    Assertions.assertThat(job(TIMER_ROUNDTABLE_DAY, pi).getDuedate()).isEqualTo(dayStart("2013-01-24"));
     execute(job(TIMER_ROUNDTABLE_DAY, pi));
     assertThat(task(pi)).hasDefinitionKey(TASK_WRITE_ROUNDTABLE_SUMMARY).hasCandidateGroup("iom-slo-nyc")
-        .hasDueDate(Date.valueOf("2013-09-17"));
+        .hasDueDate(deadline("2013-09-17"));
     complete(pi.getId(), TASK_WRITE_ROUNDTABLE_SUMMARY, Map.of(SUMMARY_LINK, "https://docs.example/rt2-summary",
         "keyMessages", "Include migration in the post-2015 agenda"));
     assertThat(task(pi)).hasDefinitionKey(TASK_CLEAR_ROUNDTABLE_SUMMARY).hasCandidateGroup("iom-icp");
@@ -95,7 +97,7 @@ class NyRoundtableProcessTest {
   void aRoundTableHeldBeforeTheInstanceStarted_onlyHasItsSummaryRecorded() {
     ProcessInstance pi = start("2012-10-12");
     assertThat(pi).isWaitingAt(TASK_RECORD_PAST_ROUNDTABLE).variables().containsEntry(HELD_BEFORE_CYCLE, true);
-    assertThat(task(pi)).hasCandidateGroup("iom-slo-nyc").hasDueDate(Date.valueOf("2013-09-17"))
+    assertThat(task(pi)).hasCandidateGroup("iom-slo-nyc").hasDueDate(deadline("2013-09-17"))
         .hasName("Record the summary of the round table already held – round table 12 Oct 2012");
     complete(pi.getId(), TASK_RECORD_PAST_ROUNDTABLE, Map.of(CO_HOSTS, "Mauritius and Switzerland",
         "roundtableTheme", "Migration and development: the road to the HLD", SUMMARY_LINK, "https://docs.example/rt1"));
@@ -123,12 +125,23 @@ class NyRoundtableProcessTest {
   void aMovedRoundTable_waitsForItsNewDayAndTitlesFollow() {
     ProcessInstance pi = start("2013-04-23");
     confirm(pi, "2013-04-30");
-    assertThat(task(pi)).hasDueDate(Date.valueOf("2013-04-30"))
+    assertThat(task(pi)).hasDueDate(dayStart("2013-04-30"))
         .hasName("Agree the theme and write the background note – round table 30 Apr 2013");
     complete(pi.getId(), TASK_PREPARE_BACKGROUND_NOTE, Map.of("roundtableTheme", "Labour mobility",
         "backgroundNoteLink", "https://docs.example/rt4-note"));
     complete(pi.getId(), TASK_INVITE_DELEGATIONS, Map.of("invitationsSentOn", "2013-04-10"));
-    Assertions.assertThat(job(TIMER_ROUNDTABLE_DAY, pi).getDuedate()).isEqualTo(Date.valueOf("2013-04-30"));
+    Assertions.assertThat(job(TIMER_ROUNDTABLE_DAY, pi).getDuedate()).isEqualTo(dayStart("2013-04-30"));
+  }
+
+  @Test
+  void whateverIsStillOpenOnTheSeriesReportDate_endsOpenAtTheCutOff() {
+    ProcessInstance pi = start("2013-06-07");
+    confirm(pi, "2013-06-07");
+    Assertions.assertThat(job(TIMER_SERIES_REPORT_DUE, pi).getDuedate()).as("the end of the day in Geneva")
+        .isEqualTo(deadline("2013-09-17"));
+    execute(job(TIMER_SERIES_REPORT_DUE, pi));
+    assertThat(pi).isEnded().hasPassed(END_OPEN_AT_CUT_OFF).hasNotPassed(END_HELD);
+    Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
   }
 
   @Test

@@ -9,9 +9,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.hldprep.process.ProcessTestSupport.complete;
+import static org.hldprep.process.ProcessTestSupport.dayStart;
+import static org.hldprep.process.ProcessTestSupport.deadline;
 import static org.hldprep.process.regionalcommissioninput.RegionalCommissionInputProcess.*;
 
-import java.sql.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -46,11 +47,14 @@ class RegionalCommissionInputProcessTest {
         new RegionalCommissionInputStartListener(ProcessTestSupport.referenceData()));
     Mocks.register("checkSgReportCutOffListener", new CheckSgReportCutOffListener());
     Mocks.register("moveDeadlinesDelegate", new MoveDeadlinesDelegate());
+    // The 2013 meetings as MC/2353 found them: every date of the calendar ahead.
+    ProcessTestSupport.today(ProcessTestSupport.MC_2353_ISSUED);
   }
 
   @AfterEach
   void reset() {
     Mocks.reset();
+    ProcessTestSupport.resetClock();
   }
 
   private static ProcessInstance start(String commission) {
@@ -87,21 +91,21 @@ class RegionalCommissionInputProcessTest {
     assertThat(pi).isWaitingAt(TASK_AGREE_CO_ORGANIZATION).variables().containsEntry(COMMISSION_CODE, "escap")
         .containsEntry(MEETING_DATE, "2013-05-29").containsEntry("sgReportInputDeadline", "2013-06-30")
         .doesNotContainKey("escapMeetingDate");
-    assertThat(task(pi)).hasCandidateGroup("ro-bangkok").hasDueDate(Date.valueOf("2013-05-29"))
+    assertThat(task(pi)).hasCandidateGroup("ro-bangkok").hasDueDate(dayStart("2013-05-29"))
         .hasName("Agree to co-organize the meeting – ESCAP");
     agree(pi, "2013-05-29");
     assertThat(task(pi)).hasDefinitionKey(TASK_WRITE_INPUT_PAPER).hasCandidateGroup("ro-bangkok");
     complete(pi.getId(), TASK_WRITE_INPUT_PAPER, Map.of("inputPaperLink", "https://docs.example/iom-input",
         "inputPaperSummary", "Labour mobility in Asia and the Pacific"));
     assertThat(pi).isWaitingAt(TIMER_MEETING_DAY);
-    Assertions.assertThat(job(TIMER_MEETING_DAY, pi).getDuedate()).isEqualTo(Date.valueOf("2013-05-29"));
+    Assertions.assertThat(job(TIMER_MEETING_DAY, pi).getDuedate()).isEqualTo(dayStart("2013-05-29"));
     execute(job(TIMER_MEETING_DAY, pi));
     assertThat(task(pi)).hasDefinitionKey(TASK_REVIEW_CHAIR_SUMMARY).hasCandidateGroup("ro-bangkok");
     complete(pi.getId(), TASK_REVIEW_CHAIR_SUMMARY, Map.of(CHAIR_SUMMARY_LINK, "https://docs.example/escap-summary",
         "regionalRecommendations", "Protect migrant workers"));
 
     assertThat(pi).isWaitingAt(TASK_FORWARD_INPUT_TO_DESA).variables().containsEntry(MEETING_BEFORE_CUT_OFF, true);
-    assertThat(task(pi)).hasCandidateGroup("ro-bangkok").hasDueDate(Date.valueOf("2013-06-30"));
+    assertThat(task(pi)).hasCandidateGroup("ro-bangkok").hasDueDate(deadline("2013-06-30"));
     complete(pi.getId(), TASK_FORWARD_INPUT_TO_DESA, Map.of("forwardedToDesaOn", "2013-06-10"));
     assertThat(pi).isEnded().hasPassed(END_FORWARDED_TO_DESA).hasNotPassed(TASK_FORWARD_INPUT_TO_DIALOGUE);
     Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_FORWARDED_TO_DESA);
@@ -115,7 +119,7 @@ class RegionalCommissionInputProcessTest {
     holdMeeting(pi, "2013-07-03");
     assertThat(pi).isWaitingAt(TASK_FORWARD_INPUT_TO_DIALOGUE).hasNotPassed(TASK_FORWARD_INPUT_TO_DESA).variables()
         .containsEntry(MEETING_BEFORE_CUT_OFF, false);
-    assertThat(task(pi)).hasCandidateGroup("iom-slo-nyc").hasDueDate(Date.valueOf("2013-10-03"))
+    assertThat(task(pi)).hasCandidateGroup("iom-slo-nyc").hasDueDate(dayStart("2013-10-03"))
         .hasName("Bring the regional input to the Dialogue – ECA");
     complete(pi.getId(), TASK_FORWARD_INPUT_TO_DIALOGUE, Map.of("forwardedToDialogueOn", "2013-07-20",
         "dialogueChannel", "Shared with the PGA's office and the round-table organizers"));
@@ -129,7 +133,7 @@ class RegionalCommissionInputProcessTest {
     assertThat(task(pi)).hasCandidateGroup("ro-cairo");
     holdMeeting(pi, "2013-06-04");
     assertThat(pi).isWaitingAt(TASK_FORWARD_INPUT_TO_DESA);
-    Assertions.assertThat(job(TIMER_SG_REPORT_CUT_OFF_PASSED, pi).getDuedate()).isEqualTo(Date.valueOf("2013-06-30"));
+    Assertions.assertThat(job(TIMER_SG_REPORT_CUT_OFF_PASSED, pi).getDuedate()).isEqualTo(deadline("2013-06-30"));
     execute(job(TIMER_SG_REPORT_CUT_OFF_PASSED, pi));
     assertThat(pi).isWaitingAt(TASK_FORWARD_INPUT_TO_DIALOGUE).hasPassed(TIMER_SG_REPORT_CUT_OFF_PASSED);
   }
@@ -169,7 +173,27 @@ class RegionalCommissionInputProcessTest {
             Map.of("sgReportInputDeadline", "2013-07-10")).correlate();
     holdMeeting(pi, "2013-07-03");
     assertThat(pi).isWaitingAt(TASK_FORWARD_INPUT_TO_DESA);
-    assertThat(task(pi)).hasDueDate(Date.valueOf("2013-07-10"));
+    assertThat(task(pi)).hasDueDate(deadline("2013-07-10"));
+  }
+
+  @Test
+  void whateverIsStillOpenWhenTheDialogueIsOver_endsOpenAtTheCutOff() {
+    ProcessInstance pi = start("eca");
+    holdMeeting(pi, "2013-07-03");
+    assertThat(pi).isWaitingAt(TASK_FORWARD_INPUT_TO_DIALOGUE);
+    Assertions.assertThat(job(TIMER_DIALOGUE_OVER, pi).getDuedate()).isEqualTo(deadline("2013-10-04"));
+    execute(job(TIMER_DIALOGUE_OVER, pi));
+    assertThat(pi).isEnded().hasPassed(END_OPEN_AT_CUT_OFF).hasNotPassed(END_FORWARDED_TO_DIALOGUE);
+    Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
+  }
+
+  @Test
+  void aMeetingDateGiven_asACyclePassesIt_isTakenAsTheMeetingDate() {
+    ProcessInstance pi = start(Map.of(COMMISSION_CODE, "eca", MEETING_DATE, "2013-07-10"));
+    assertThat(pi).variables().containsEntry(MEETING_DATE, "2013-07-10").doesNotContainKey("ecaMeetingDate");
+    assertThat(task(pi)).hasDueDate(dayStart("2013-07-10"));
+    assertThatThrownBy(() -> start(Map.of(COMMISSION_CODE, "eca", MEETING_DATE, "early July")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining(MEETING_DATE);
   }
 
   @Test
