@@ -9,13 +9,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.camunda.bpm.cockpit.impl.plugin.resources.BaseRootResource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.batch.history.HistoricBatch;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.hldprep.JaxRsRoutes.Route;
 import org.hldprep.support.PostgresIntegrationTest;
@@ -24,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -36,7 +48,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * called without credentials, answers 401 with the authentication error and nothing else; so do the
  * actuator's endpoints but health, and, without a webapp session, the webapps' copy of the engine API,
  * Cockpit's plugin API (the base plugin's resources, walked the same way) and the project's own
- * webapp endpoints. Read-only: no route is called with credentials, nothing is created.
+ * webapp endpoints. No route is called with credentials; each test then checks that the refused calls
+ * left nothing behind (see {@link #footprint}).
  */
 class AnonymousAccessIT extends PostgresIntegrationTest {
 
@@ -52,6 +65,54 @@ class AnonymousAccessIT extends PostgresIntegrationTest {
 
   @Autowired
   PathMappedEndpoints actuatorEndpoints;
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired FilterService filterService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired JdbcTemplate jdbc;
+
+  /**
+   * What an anonymous write could have created, changed or removed, counted where other tests' work
+   * still running in the background (timers, mails) cannot move the figure: deployments and
+   * definitions, their suspension, identities and authorizations, filters, cycles claimed, mail
+   * preferences, and what was started since {@code since} (root process instances, standalone tasks,
+   * batches). Equal before and after = nothing created, changed or deleted by the refused calls.
+   */
+  private Map<String, Long> footprint(Instant since) {
+    Date from = Date.from(since);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("deployments", repositoryService.createDeploymentQuery().count());
+    counts.put("process definitions", repositoryService.createProcessDefinitionQuery().count());
+    counts.put("suspended process definitions", repositoryService.createProcessDefinitionQuery().suspended().count());
+    counts.put("decision definitions", repositoryService.createDecisionDefinitionQuery().count());
+    counts.put("suspended job definitions", managementService.createJobDefinitionQuery().suspended().count());
+    counts.put("users", identityService.createUserQuery().count());
+    counts.put("groups", identityService.createGroupQuery().count());
+    counts.put("tenants", identityService.createTenantQuery().count());
+    counts.put("authorizations", authorizationService.createAuthorizationQuery().count());
+    counts.put("filters", filterService.createFilterQuery().count());
+    counts.put("cycles claimed", jdbc.queryForObject("select count(*) from hldprep_cycle", Long.class));
+    counts.put("mail preferences", jdbc.queryForObject("select count(*) from hldprep_mail_preference", Long.class));
+    counts.put("root process instances started since", historyService.createHistoricProcessInstanceQuery()
+        .rootProcessInstances().startedAfter(from).count());
+    counts.put("standalone tasks created since", historyService.createHistoricTaskInstanceQuery()
+        .startedAfter(from).list().stream().filter(t -> t.getProcessInstanceId() == null && t.getCaseInstanceId() == null)
+        .count());
+    counts.put("batches started since", historyService.createHistoricBatchQuery().list().stream()
+        .map(HistoricBatch::getStartTime).filter(start -> !start.before(from)).count());
+    return counts;
+  }
+
+  /** Runs the anonymous calls and checks that they left the footprint as it was. */
+  private void leavesNothingBehind(Runnable calls) {
+    Instant since = Instant.now().minusSeconds(1);
+    Map<String, Long> before = footprint(since);
+    calls.run();
+    assertThat(footprint(since)).as("what the anonymous calls left behind").isEqualTo(before);
+  }
 
   private record Answer(int status, String body, String contentType, String authenticate) {
     JsonNode json() {
@@ -115,17 +176,15 @@ class AnonymousAccessIT extends PostgresIntegrationTest {
     return routes;
   }
 
+  /** 401 with the Basic challenge and the authentication error: problem+json under /api, Camunda's shape elsewhere. */
   private static void expect401(List<String> wrong, Route route, Answer answer, boolean problemJson) {
-    boolean ok = answer.status() == 401;
     JsonNode json = answer.json();
+    boolean ok = answer.status() == 401 && answer.authenticate().equals("Basic realm=\"HLD Prep\"");
     if (ok && problemJson) {
       ok = answer.contentType().startsWith("application/problem+json") && json.path("status").asInt() == 401
           && json.path("detail").asText().startsWith("Authentication required");
     } else if (ok) {
       ok = "AuthenticationException".equals(json.path("type").asText()) && json.size() == 2;
-    }
-    if (ok && !problemJson) {
-      ok = answer.authenticate().equals("Basic realm=\"HLD Prep\"");
     }
     if (!ok) {
       wrong.add(route + " -> " + answer.status() + " " + abbreviate(answer.body()));
@@ -145,19 +204,7 @@ class AnonymousAccessIT extends PostgresIntegrationTest {
             new Route("GET", "/api/reference/rcps/ANON1"), new Route("GET", "/api/me"),
             new Route("GET", "/api/admin/mail"), new Route("PUT", "/api/me/notifications"));
     List<String> wrong = new ArrayList<>();
-    for (Route route : routes) {
-      Answer answer = call(route);
-      if (answer.status() == 401) {
-        // problem+json under /api, with the challenge
-        boolean ok = answer.contentType().startsWith("application/problem+json")
-            && answer.json().path("status").asInt() == 401 && answer.json().path("detail").asText()
-            .startsWith("Authentication required") && answer.authenticate().equals("Basic realm=\"HLD Prep\"");
-        if (ok) {
-          continue;
-        }
-      }
-      wrong.add(route + " -> " + answer.status() + " " + abbreviate(answer.body()));
-    }
+    leavesNothingBehind(() -> routes.forEach(route -> expect401(wrong, route, call(route), true)));
     assertThat(wrong).as("routes of /api that did not answer 401 with the authentication problem").isEmpty();
     // And the OpenAPI document of /api, which names them all.
     List<String> docs = new ArrayList<>();
@@ -175,9 +222,7 @@ class AnonymousAccessIT extends PostgresIntegrationTest {
             new Route("POST", "/engine-rest/deployment/create"), new Route("GET", "/engine-rest/engine"),
             new Route("GET", "/engine-rest/engine/default/history/process-instance"));
     List<String> wrong = new ArrayList<>();
-    for (Route route : routes) {
-      expect401(wrong, route, call(route), false);
-    }
+    leavesNothingBehind(() -> routes.forEach(route -> expect401(wrong, route, call(route), false)));
     assertThat(wrong).as("engine REST routes that did not answer 401 with the authentication error").isEmpty();
   }
 
@@ -224,12 +269,14 @@ class AnonymousAccessIT extends PostgresIntegrationTest {
             new Route("GET", "/camunda/api/cockpit/plugin/base/1/process-definition/statistics-count"),
             new Route("GET", "/camunda/api/hldprep/notifications"));
     List<String> wrong = new ArrayList<>();
-    for (Route route : routes) {
-      Answer answer = call(route);
-      if (answer.status() != 401) {
-        wrong.add(route + " -> " + answer.status() + " " + abbreviate(answer.body()));
+    leavesNothingBehind(() -> {
+      for (Route route : routes) {
+        Answer answer = call(route);
+        if (answer.status() != 401) {
+          wrong.add(route + " -> " + answer.status() + " " + abbreviate(answer.body()));
+        }
       }
-    }
+    });
     assertThat(wrong).as("webapp API routes that answered an anonymous caller otherwise than 401").isEmpty();
   }
 }

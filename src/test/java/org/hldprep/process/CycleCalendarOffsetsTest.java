@@ -66,6 +66,7 @@ class CycleCalendarOffsetsTest {
     derive(CEB_PAPER_LAUNCH_DATE, HLD_DATE, -6);
     derive(ROUNDTABLE_DATES, HLD_DATE, -356); // the first of the list
     derive(ROUNDTABLE_SERIES_REPORT_DATE, HLD_DATE, -16);
+    derive(ROUNDTABLE_SERIES_REPORT_START_DATE, ROUNDTABLE_SERIES_REPORT_DATE, -28); // four weeks before
     derive(SG_REPORT_INPUT_DEADLINE, HLD_DATE, -95);
     derive(ECA_MEETING_DATE, HLD_DATE, -92);
     derive(ECE_MEETING_DATE, HLD_DATE, -105);
@@ -73,6 +74,7 @@ class CycleCalendarOffsetsTest {
     derive(ESCAP_MEETING_DATE, HLD_DATE, -127);
     derive(ESCWA_MEETING_DATE, HLD_DATE, -121);
     derive(DG_STATEMENT_DEADLINE, HLD_DATE, -7); // a week before
+    derive(DG_STATEMENT_START_DATE, DG_STATEMENT_DEADLINE, -28); // four weeks before
   }
 
   private static void derive(String key, String base, long days) {
@@ -155,6 +157,9 @@ class CycleCalendarOffsetsTest {
     SAME_DAY_ALLOWED.add(COUNCIL_REPORT_START_DATE + " " + COUNCIL_REPORT_DEADLINE);
     chain(HLCP_COMMENT_DEADLINE, HLCP_SUBMISSION_DEADLINE, HLCP_SESSION_DATE, CEB_SESSION_DATE, CEB_PAPER_LAUNCH_DATE);
     SAME_DAY_ALLOWED.add(CEB_PAPER_LAUNCH_DATE + " " + HLD_DATE);
+    chain(ROUNDTABLE_DATES, ROUNDTABLE_SERIES_REPORT_START_DATE);
+    SAME_DAY_ALLOWED.add(ROUNDTABLE_SERIES_REPORT_START_DATE + " " + ROUNDTABLE_SERIES_REPORT_DATE);
+    chain(DG_STATEMENT_START_DATE, DG_STATEMENT_DEADLINE);
     // Every date before the HLD but its own end, the report to the Council, the launch and the approval.
     for (String key : DERIVATION.keySet()) {
       if (!Set.of(HLD_DATE, HLD_END_DATE, COUNCIL_REPORT_START_DATE, COUNCIL_REPORT_DEADLINE, CEB_PAPER_LAUNCH_DATE,
@@ -249,6 +254,8 @@ class CycleCalendarOffsetsTest {
             + " true to replay a past cycle");
     checkNotPast(calendar, Set.of(SUMMARY_REMINDER_DATE), LocalDate.parse("2030-05-08"));
     checkNotPast(Map.of(), Set.of(SUMMARY_REMINDER_DATE), today);
+    // Round tables already held are recorded, not prepared: past, and still accepted.
+    checkNotPast(Map.of(ROUNDTABLE_DATES, "2030-01-10,2030-03-10"), Set.of(ROUNDTABLE_DATES), today);
   }
 
   @Test
@@ -272,9 +279,10 @@ class CycleCalendarOffsetsTest {
         .containsExactly(ROUNDTABLE_DATES);
     assertThat(newlyPast(tables, Map.of(ROUNDTABLE_DATES, "2030-01-05,2030-03-01"), LocalDate.parse("2030-02-15")))
         .isEmpty();
-    // A list that changes length: a date already in it keeps its standing, a new one is judged on its own.
+    // A list that changes length is a list of its own, not a move of the cycle's round tables: as at the
+    // start, a round table already held is accepted.
     assertThat(newlyPast(tables, Map.of(ROUNDTABLE_DATES, "2030-01-10,2030-02-01,2030-03-10"),
-        LocalDate.parse("2030-02-15"))).containsExactly(ROUNDTABLE_DATES);
+        LocalDate.parse("2030-02-15"))).isEmpty();
     assertThat(newlyPast(tables, Map.of(ROUNDTABLE_DATES, "2030-01-10,2030-03-10,2030-04-01"),
         LocalDate.parse("2030-02-15"))).isEmpty();
     assertThat(newlyPast(Map.of(), Map.of(REVIEW_DEADLINE, "2030-01-01"), LocalDate.parse("2030-02-15")))
