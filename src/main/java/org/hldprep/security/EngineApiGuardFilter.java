@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.hldprep.security.guard.AdminSetupRule;
 import org.hldprep.security.guard.EngineApiCall;
 import org.hldprep.security.guard.EngineApiRule;
 import org.hldprep.security.guard.GuardedRequests;
@@ -44,10 +43,10 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     EngineApiCall call = call(request);
-    if (call.userId() == null && !call.path().startsWith(AdminSetupRule.ADMIN_SETUP)) {
-      // Nobody logged in: the authentication behind this filter answers 401 (Spring's on /engine-rest,
-      // the webapps' own on /camunda/api); a rule's 403 would tell an anonymous caller what the API holds.
-      // The first-run setup is the one anonymous call the rules must see.
+    if (call.userId() == null && !call.webapp()) {
+      // Nobody logged in on /engine-rest: Spring's authentication behind this filter answers 401 to every
+      // route; a rule's 403 would tell an anonymous caller what the API holds. The webapps' API keeps the
+      // rules for anonymous callers too (the first-run setup, expressions) before Camunda's own login check.
       chain.doFilter(request, response);
       return;
     }

@@ -189,7 +189,7 @@ class EngineApiGuardFilterTest {
   }
 
   @Test
-  void anAnonymousCallIsLeftToTheAuthenticationBehind_butTheFirstRunSetupIsChecked() throws Exception {
+  void anAnonymousCallToEngineRestIsLeftToTheAuthenticationBehind_theWebappsApiStaysChecked() throws Exception {
     List<String> asked = new ArrayList<>();
     EngineApiRule refuses = call -> {
       asked.add(call.path());
@@ -197,17 +197,18 @@ class EngineApiGuardFilterTest {
     };
     EngineApiGuardFilter guard = new EngineApiGuardFilter(List.of(refuses));
     for (MockHttpServletRequest anonymous : List.of(request("POST", "/engine-rest/process-instance/delete", null, "{}"),
-        request("GET", "/camunda/api/engine/engine/default/process-definition/statistics", null, null),
-        request("GET", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count", null, null))) {
+        request("GET", "/engine-rest/engine/default/process-definition/statistics", null, null))) {
       Answer answer = filter(guard, anonymous);
       assertThat(answer.passed()).as(anonymous.getRequestURI() + ": on to the authentication").isTrue();
       assertThat(answer.chain().getRequest()).isSameAs(anonymous);
     }
-    assertThat(asked).as("no rule asked for an anonymous call").isEmpty();
+    assertThat(asked).as("no rule asked for an anonymous call to /engine-rest").isEmpty();
     Answer setup = filter(guard, request("POST", "/camunda/api/admin/setup/default/user/create", null, "{}"));
     assertThat(setup.status()).isEqualTo(403);
     assertThat(setup.passed()).isFalse();
-    assertThat(asked).containsExactly("/camunda/api/admin/setup/default/user/create");
+    assertThat(filter(guard, request("GET", "/camunda/api/engine/engine/default/task", null, null)).status())
+        .isEqualTo(403);
+    assertThat(asked).containsExactly("/camunda/api/admin/setup/default/user/create", "/camunda/api/engine/engine/default/task");
     loggedIn("phl-officer", "co-phl");
     assertThat(filter(guard, request("POST", "/engine-rest/process-instance/delete", null, "{}")).status())
         .as("logged in: the rules answer").isEqualTo(403);

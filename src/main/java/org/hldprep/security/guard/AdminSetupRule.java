@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
  */
 public class AdminSetupRule implements EngineApiRule {
 
-  public static final String ADMIN_SETUP = "/camunda/api/admin/setup/";
+  static final String ADMIN_SETUP = "/camunda/api/admin/setup/";
 
   private final BooleanSupplier setupIsOver;
 
