@@ -62,9 +62,9 @@ class ConcurrentTaskIT extends PostgresIntegrationTest {
 
   @Test
   void twoClaimsAtTheSameMoment_theFirstWinsTheSecondGets409() throws Exception {
-    QuickCycle cycle = new QuickCycle("HLDCLAIMRACE", "PHL");
+    QuickCycle cycle = QuickCycle.unique("HLDCLAIMRACE", "PHL");
     cycle.start(port);
-    String taskId = QuickCycle.awaitTask(port, "phl-officer", "HLDCLAIMRACE-PHL", "Task_OfferConsultation");
+    String taskId = QuickCycle.awaitTask(port, "phl-officer", cycle.name() + "-PHL", "Task_OfferConsultation");
 
     List<Http.Response> answers = atTheSameMoment(taskId,
         () -> Http.as(port, "phl-officer").post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "phl-officer")),

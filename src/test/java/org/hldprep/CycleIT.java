@@ -30,7 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class CycleIT extends PostgresIntegrationTest {
 
-  private static final String CYCLE = "HLD2099";
+  /** Its own name (CycleIT's alone, and new on a rerun against the same database). */
+  private static final String CYCLE = "HLDCYCLE" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
   private static final LocalDate TODAY = LocalDate.now();
 
   @LocalServerPort int port;
@@ -54,8 +55,10 @@ class CycleIT extends PostgresIntegrationTest {
             "rcpMeetingDate", TODAY.plusMonths(8).toString(), "zeroDraftDeadline", TODAY.plusMonths(3).toString())));
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     assertThat(started.json().get("regionalOffices").toString()).contains("ro-bangkok", "ro-nairobi", "ro-sanjose");
-    assertThat(staff.as("phl-officer").post("/api/cycles", Map.of("cycle", "HLD2100")).status())
+    assertThat(staff.as("phl-officer").post("/api/cycles", Map.of("cycle", CYCLE + "X")).status())
         .as("a Country Office cannot start cycles").isEqualTo(403);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(CYCLE + "X%").count())
+        .as("nothing of the refused start").isZero();
     assertThat(staff.as("hld-coordinator").post("/api/cycles", Map.of("cycle", CYCLE,
         "calendar", Map.of("hldDate", hld.toString()))).status()).as("one running cycle per name").isEqualTo(409);
 

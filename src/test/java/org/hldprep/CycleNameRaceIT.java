@@ -40,7 +40,7 @@ class CycleNameRaceIT extends PostgresIntegrationTest {
 
   @Test
   void twoStartsOfOneNameAtTheSameMoment_oneIsCreatedTheOtherGets409AndLeavesNothing() throws Exception {
-    QuickCycle cycle = new QuickCycle("HLDNAMERACE", "PHL");
+    QuickCycle cycle = QuickCycle.unique("HLDNAMERACE", "PHL");
     Http coordinator = Http.as(port, "hld-coordinator");
     Future<Http.Response> first;
     Future<Http.Response> second;
@@ -60,14 +60,14 @@ class CycleNameRaceIT extends PostgresIntegrationTest {
     assertThat(answers).extracting(Http.Response::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
     Http.Response refused = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
     assertThat(refused.json().get("detail").asText()).as("/api answers problem+json")
-        .isEqualTo("A cycle HLDNAMERACE is already running");
+        .isEqualTo("A cycle " + cycle.name() + " is already running");
     String master = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow().json()
         .get("processInstanceId").asText();
     QuickCycle.processInstance(port, cycle.name() + "-PHL"); // the children start asynchronously
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(cycle.name()).count())
-        .as("masters named HLDNAMERACE, ever").isEqualTo(1);
+        .as("masters named " + cycle.name() + ", ever").isEqualTo(1);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(cycle.name() + "-%")
-        .list()).as("children of HLDNAMERACE").isNotEmpty()
+        .list()).as("children of " + cycle.name()).isNotEmpty()
         .allSatisfy(child -> assertThat(child.getRootProcessInstanceId()).isEqualTo(master));
     assertThat(new JdbcTemplate(dataSource).queryForObject(
         "SELECT process_instance_id FROM hldprep_cycle WHERE cycle_name = ?", String.class, cycle.name()))
@@ -76,7 +76,7 @@ class CycleNameRaceIT extends PostgresIntegrationTest {
 
   @Test
   void aRunningCycleKeepsItsName_aDeletedOneGivesItUp() {
-    QuickCycle cycle = new QuickCycle("HLDNAMEREUSE", "KEN");
+    QuickCycle cycle = QuickCycle.unique("HLDNAMEREUSE", "KEN");
     Http coordinator = Http.as(port, "hld-coordinator");
     String master = cycle.start(port);
 
@@ -87,7 +87,7 @@ class CycleNameRaceIT extends PostgresIntegrationTest {
         Map.of("businessKey", cycle.name(), "variables", Http.variables(Map.of("memberStates", "KEN",
             "rcps", QuickCycle.RCP, "hldDate", QuickCycle.futureCalendar().get("hldDate")))));
     assertThat(overEngineRest.status()).as(overEngineRest.body()).isEqualTo(409);
-    assertThat(overEngineRest.json().get("message").asText()).isEqualTo("A cycle HLDNAMEREUSE is already running");
+    assertThat(overEngineRest.json().get("message").asText()).isEqualTo("A cycle " + cycle.name() + " is already running");
 
     // An administrator deletes the cycle in Cockpit (which skips custom listeners by default): the name is free.
     assertThat(Http.as(port, "admin").delete("/engine-rest/process-instance/" + master

@@ -64,10 +64,10 @@ class DatabaseOutageIT {
     postgres = startPostgres();
     String url = postgres.getJdbcUrl("postgres", "postgres");
     node = AppNode.start("DatabaseOutageIT", url);
-    QuickCycle cycle = new QuickCycle("HLDOUTAGE", "PHL", "THA");
+    QuickCycle cycle = QuickCycle.unique("HLDOUTAGE", "PHL", "THA");
     String master = cycle.start(node.port());
-    String offer = QuickCycle.awaitTask(node.port(), "phl-officer", "HLDOUTAGE-PHL", "Task_OfferConsultation");
-    String thailand = QuickCycle.processInstance(node.port(), "HLDOUTAGE-THA");
+    String offer = QuickCycle.awaitTask(node.port(), "phl-officer", cycle.name() + "-PHL", "Task_OfferConsultation");
+    String thailand = QuickCycle.processInstance(node.port(), cycle.name() + "-THA");
     Http admin = node.as("admin");
     String timer = admin.get("/engine-rest/job?maxResults=10&activityId=Timer_NoGovernmentAnswer&processInstanceId="
         + thailand).json().get(0).get("id").asText();
@@ -79,7 +79,7 @@ class DatabaseOutageIT {
     Instant outageBegan = Instant.now();
 
     await().atMost(Duration.ofSeconds(60)).until(() -> node.healthStatus() == 503);
-    Http.Response status = Http.as(node.port(), "hld-coordinator").get("/api/cycles/HLDOUTAGE");
+    Http.Response status = Http.as(node.port(), "hld-coordinator").get("/api/cycles/" + cycle.name());
     assertThat(status.status()).as(status.body()).isEqualTo(503);
     assertThat(status.json().get("detail").asText()).as("/api answers problem+json").isEqualTo(DatabaseUnavailable.MESSAGE);
     Http.Response completion = Http.as(node.port(), "phl-officer").post("/engine-rest/task/" + offer + "/complete",
@@ -97,12 +97,12 @@ class DatabaseOutageIT {
 
     await().atMost(Duration.ofSeconds(120)).until(() -> node.healthStatus() == 200);
     assertThat(node.isAlive()).as("the same application process, not restarted").isTrue();
-    QuickCycle.awaitTask(node.port(), "admin", "HLDOUTAGE-THA", "Task_RemindGovernment");
+    QuickCycle.awaitTask(node.port(), "admin", cycle.name() + "-THA", "Task_RemindGovernment");
     assertThat(Http.as(node.port(), "phl-officer").get("/engine-rest/task/" + offer).status())
         .as("the completion refused during the outage did nothing").isEqualTo(200);
     cycle.consultationDeclined(node.port());
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin.get(
-        "/engine-rest/history/process-instance?maxResults=10&finished=true&processInstanceBusinessKey=HLDOUTAGE-PHL")
+        "/engine-rest/history/process-instance?maxResults=10&finished=true&processInstanceBusinessKey=" + cycle.name() + "-PHL")
         .json().size()).as("the Philippines' consultation ended").isEqualTo(1));
 
     QuickCycle.assertEverythingRanOnce(url, master);

@@ -12,6 +12,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.spring.JqwikSpringSupport;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.hldprep.support.Http;
@@ -33,19 +34,27 @@ class HostileInputIT extends PostgresIntegrationTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired ManagementService managementService;
 
   private static String offerTask;
+  /** This test's own cycle: what an attack could have left is counted there and among what began since. */
+  private static String cycle;
 
   /** A Country Office task whose form has text, radio and date fields, kept open for every try. */
   private String offerTask() {
     if (offerTask == null || taskService.createTaskQuery().taskId(offerTask).count() == 0) {
-      String cycle = "HLDHOSTILE" + System.currentTimeMillis() % 1000000;
+      cycle = "HLDHOSTILE" + System.currentTimeMillis() % 1000000;
       Http.Response started = Http.as(port, "hld-coordinator").post("/api/cycles", Map.of("cycle", cycle,
           "memberStates", List.of("PHL"), "rcps", List.of("colombo-process"), "calendar", QuickCycle.futureCalendar()));
       assertThat(started.status()).as(started.body()).isEqualTo(201);
       org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
           taskService.createTaskQuery().processInstanceBusinessKey(cycle + "-PHL").count() == 1);
       offerTask = taskService.createTaskQuery().processInstanceBusinessKey(cycle + "-PHL").singleResult().getId();
+      // The cycle's other children start asynchronously: wait until they have, so that the counts below
+      // move only if an attack moves them.
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+          runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(cycle + "%").list().stream()
+              .allMatch(i -> managementService.createJobQuery().processInstanceId(i.getId()).executable().count() == 0));
     }
     return offerTask;
   }
@@ -55,10 +64,11 @@ class HostileInputIT extends PostgresIntegrationTest {
   @Property(tries = 100)
   void everyHostileRequestGetsA4xxWithAMessageAndLeavesNothing(@ForAll("attacks") Attack attack) {
     String path = attack.path().replace("{task}", offerTask());
-    long instances = runtimeService.createProcessInstanceQuery().count();
-    long variables = runtimeService.createVariableInstanceQuery().count();
-    long tasks = taskService.createTaskQuery().count();
-    long history = historyService.createHistoricProcessInstanceQuery().count();
+    java.util.Date since = new java.util.Date(System.currentTimeMillis() - 1000);
+    long instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(cycle + "%").count();
+    long variables = cycleVariables();
+    long tasks = taskService.createTaskQuery().processInstanceBusinessKeyLike(cycle + "%").count();
+    long history = startedSince(since);
 
     Http http = Http.as(port, attack.user());
     Http.Response response = "GET".equals(attack.method()) ? http.get(path) : http.post(path, attack.body());
@@ -68,11 +78,30 @@ class HostileInputIT extends PostgresIntegrationTest {
     String message = !response.body().startsWith("{") ? response.body()
         : response.json().has("detail") ? response.json().get("detail").asText() : response.json().path("message").asText();
     assertThat(message).as(attack + " -> " + response).isNotBlank();
-    assertThat(runtimeService.createProcessInstanceQuery().count()).as(attack.toString()).isEqualTo(instances);
-    assertThat(historyService.createHistoricProcessInstanceQuery().count()).as(attack.toString()).isEqualTo(history);
-    assertThat(runtimeService.createVariableInstanceQuery().count()).as(attack.toString()).isEqualTo(variables);
-    assertThat(taskService.createTaskQuery().count()).as(attack.toString()).isEqualTo(tasks);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(cycle + "%").count())
+        .as(attack.toString()).isEqualTo(instances);
+    assertThat(startedSince(since)).as(attack + ": instances or tasks begun").isEqualTo(history);
+    assertThat(cycleVariables()).as(attack.toString()).isEqualTo(variables);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(cycle + "%").count())
+        .as(attack.toString()).isEqualTo(tasks);
     assertThat(taskService.createTaskQuery().taskId(offerTask).count()).isEqualTo(1);
+  }
+
+  /** The variables of this test's cycle, master and children. */
+  private long cycleVariables() {
+    String[] ids = runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(cycle + "%").list()
+        .stream().map(i -> i.getId()).toArray(String[]::new);
+    return runtimeService.createVariableInstanceQuery().processInstanceIdIn(ids).count();
+  }
+
+  /**
+   * Root process instances and tasks outside any process begun since then: only a call can begin them
+   * (the ITs run one at a time; other tests' leftovers only add children and process tasks).
+   */
+  private long startedSince(java.util.Date since) {
+    return historyService.createHistoricProcessInstanceQuery().rootProcessInstances().startedAfter(since).count()
+        + historyService.createHistoricTaskInstanceQuery().startedAfter(since).list().stream()
+            .filter(t -> t.getProcessInstanceId() == null).count();
   }
 
   @Provide

@@ -36,19 +36,19 @@ class RestartIT {
 
   @Test
   void aCycleInTheMiddleOfItsWorkSurvivesARestartAndFinishes() {
-    QuickCycle cycle = new QuickCycle("HLDRESTART", "PHL", "THA");
+    QuickCycle cycle = QuickCycle.unique("HLDRESTART", "PHL", "THA");
     node = AppNode.start("RestartIT-before", DATABASE);
     String master = cycle.start(node.port());
     cycle.consultationDeclined(node.port());
     cycle.rcpNotInterested(node.port());
-    QuickCycle.awaitTask(node.port(), "rcp-focal-point", "HLDRESTART-global-rcp-meeting",
+    QuickCycle.awaitTask(node.port(), "rcp-focal-point", cycle.name() + "-global-rcp-meeting",
         "Task_PrepareRcpMeetingConceptNote");
     Map<String, List<String>> before = cycle.openWork(node.port());
-    assertThat(before.get("tasks")).as("open tasks").anyMatch(t -> t.startsWith("HLDRESTART-THA Task_OfferConsultation"))
+    assertThat(before.get("tasks")).as("open tasks").anyMatch(t -> t.startsWith(cycle.name() + "-THA Task_OfferConsultation"))
         .anyMatch(t -> t.contains("Task_ConstituteFriendsOfTheChair"))
         .anyMatch(t -> t.contains("Task_PrepareRcpMeetingConceptNote"));
-    assertThat(before.get("jobs")).as("pending timers").anyMatch(j -> j.startsWith("HLDRESTART "))
-        .anyMatch(j -> j.startsWith("HLDRESTART-THA "));
+    assertThat(before.get("jobs")).as("pending timers").anyMatch(j -> j.startsWith(cycle.name() + " "))
+        .anyMatch(j -> j.startsWith(cycle.name() + "-THA "));
 
     node.stop();
     // The history time to live is an operator's setting: the restarted node applies it to every definition.

@@ -45,10 +45,10 @@ class TwoNodesIT {
     b = AppNode.start("TwoNodesIT-b", DATABASE);
     // Six Member States of the Regional Office in Bangkok: five of them never answer, so ten deadline
     // timers fall due five at a time while both job executors poll.
-    QuickCycle cycle = new QuickCycle("HLDTWONODES", "PHL", "THA", "VNM", "IDN", "KHM", "MYS");
+    QuickCycle cycle = QuickCycle.unique("HLDTWONODES", "PHL", "THA", "VNM", "IDN", "KHM", "MYS");
     String master = cycle.start(a.port());
 
-    String offer = QuickCycle.awaitTask(a.port(), "phl-officer", "HLDTWONODES-PHL", "Task_OfferConsultation");
+    String offer = QuickCycle.awaitTask(a.port(), "phl-officer", cycle.name() + "-PHL", "Task_OfferConsultation");
     cycle.consultationDeclined(b.port());
     assertThat(a.as("phl-officer").get("/engine-rest/task/" + offer).status())
         .as("completed on B, gone on A").isEqualTo(404);
@@ -60,7 +60,7 @@ class TwoNodesIT {
     cycle.councilStatementNotPursued(b.port());
     cycle.pgaTrackEndsWhenTheHldHasPassed(a.port());
     cycle.briefingPackAndTheHld(b.port());
-    String report = QuickCycle.awaitTask(a.port(), "council-secretary", "HLDTWONODES", "Task_ReportToCouncil");
+    String report = QuickCycle.awaitTask(a.port(), "council-secretary", cycle.name(), "Task_ReportToCouncil");
 
     // The Council secretary works in Tasklist on node A, which then dies: the next request of the same
     // browser reaches node B with the same session cookie and CSRF token, and goes on where it was.

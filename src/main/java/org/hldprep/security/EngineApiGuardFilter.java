@@ -43,6 +43,13 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     EngineApiCall call = call(request);
+    if (call.userId() == null && !call.webapp()) {
+      // Nobody logged in on /engine-rest: Spring's authentication behind this filter answers 401 to every
+      // route; a rule's 403 would tell an anonymous caller what the API holds. The webapps' API keeps the
+      // rules for anonymous callers too (the first-run setup, expressions) before Camunda's own login check.
+      chain.doFilter(request, response);
+      return;
+    }
     for (EngineApiRule rule : rules) {
       Refusal refusal = rule.check(call);
       // A body too large to check is answered as such, whatever the rule made of its absence.

@@ -66,7 +66,7 @@ class CycleCalendarOffsetsTest {
     derive(CEB_PAPER_LAUNCH_DATE, HLD_DATE, -6);
     derive(ROUNDTABLE_DATES, HLD_DATE, -356); // the first of the list
     derive(ROUNDTABLE_SERIES_REPORT_DATE, HLD_DATE, -16);
-    derive(ROUNDTABLE_SERIES_REPORT_START_DATE, ROUNDTABLE_SERIES_REPORT_DATE, -28);
+    derive(ROUNDTABLE_SERIES_REPORT_START_DATE, ROUNDTABLE_SERIES_REPORT_DATE, -28); // four weeks before
     derive(SG_REPORT_INPUT_DEADLINE, HLD_DATE, -95);
     derive(ECA_MEETING_DATE, HLD_DATE, -92);
     derive(ECE_MEETING_DATE, HLD_DATE, -105);
@@ -74,7 +74,7 @@ class CycleCalendarOffsetsTest {
     derive(ESCAP_MEETING_DATE, HLD_DATE, -127);
     derive(ESCWA_MEETING_DATE, HLD_DATE, -121);
     derive(DG_STATEMENT_DEADLINE, HLD_DATE, -7); // a week before
-    derive(DG_STATEMENT_START_DATE, DG_STATEMENT_DEADLINE, -28);
+    derive(DG_STATEMENT_START_DATE, DG_STATEMENT_DEADLINE, -28); // four weeks before
   }
 
   private static void derive(String key, String base, long days) {
@@ -254,6 +254,8 @@ class CycleCalendarOffsetsTest {
             + " true to replay a past cycle");
     checkNotPast(calendar, Set.of(SUMMARY_REMINDER_DATE), LocalDate.parse("2030-05-08"));
     checkNotPast(Map.of(), Set.of(SUMMARY_REMINDER_DATE), today);
+    // Round tables already held are recorded, not prepared: past, and still accepted.
+    checkNotPast(Map.of(ROUNDTABLE_DATES, "2030-01-10,2030-03-10"), Set.of(ROUNDTABLE_DATES), today);
   }
 
   @Test
@@ -277,8 +279,8 @@ class CycleCalendarOffsetsTest {
         .containsExactly(ROUNDTABLE_DATES);
     assertThat(newlyPast(tables, Map.of(ROUNDTABLE_DATES, "2030-01-05,2030-03-01"), LocalDate.parse("2030-02-15")))
         .isEmpty();
-    // A list that changes length is a child's own list, not a move of the cycle's events (a running cycle
-    // keeps its number of round tables): as at the start, a round table already held is accepted.
+    // A list that changes length is a list of its own, not a move of the cycle's round tables: as at the
+    // start, a round table already held is accepted.
     assertThat(newlyPast(tables, Map.of(ROUNDTABLE_DATES, "2030-01-10,2030-02-01,2030-03-10"),
         LocalDate.parse("2030-02-15"))).isEmpty();
     assertThat(newlyPast(tables, Map.of(ROUNDTABLE_DATES, "2030-01-10,2030-03-10,2030-04-01"),

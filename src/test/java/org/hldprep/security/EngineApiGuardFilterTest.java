@@ -189,6 +189,32 @@ class EngineApiGuardFilterTest {
   }
 
   @Test
+  void anAnonymousCallToEngineRestIsLeftToTheAuthenticationBehind_theWebappsApiStaysChecked() throws Exception {
+    List<String> asked = new ArrayList<>();
+    EngineApiRule refuses = call -> {
+      asked.add(call.path());
+      return Refusal.forbidden("Not for you.");
+    };
+    EngineApiGuardFilter guard = new EngineApiGuardFilter(List.of(refuses));
+    for (MockHttpServletRequest anonymous : List.of(request("POST", "/engine-rest/process-instance/delete", null, "{}"),
+        request("GET", "/engine-rest/engine/default/process-definition/statistics", null, null))) {
+      Answer answer = filter(guard, anonymous);
+      assertThat(answer.passed()).as(anonymous.getRequestURI() + ": on to the authentication").isTrue();
+      assertThat(answer.chain().getRequest()).isSameAs(anonymous);
+    }
+    assertThat(asked).as("no rule asked for an anonymous call to /engine-rest").isEmpty();
+    Answer setup = filter(guard, request("POST", "/camunda/api/admin/setup/default/user/create", null, "{}"));
+    assertThat(setup.status()).isEqualTo(403);
+    assertThat(setup.passed()).isFalse();
+    assertThat(filter(guard, request("GET", "/camunda/api/engine/engine/default/task", null, null)).status())
+        .isEqualTo(403);
+    assertThat(asked).containsExactly("/camunda/api/admin/setup/default/user/create", "/camunda/api/engine/engine/default/task");
+    loggedIn("phl-officer", "co-phl");
+    assertThat(filter(guard, request("POST", "/engine-rest/process-instance/delete", null, "{}")).status())
+        .as("logged in: the rules answer").isEqualTo(403);
+  }
+
+  @Test
   void aRequestNoRuleRefusesReachesTheEngineUntouched_orWithItsBodyReplayed() throws Exception {
     loggedIn("phl-officer", "co-phl");
     MockHttpServletRequest untouched = request("GET", "/engine-rest/task", null, null);

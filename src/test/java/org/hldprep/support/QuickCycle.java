@@ -42,6 +42,8 @@ public final class QuickCycle {
   private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
+  private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+
   private final String name;
   private final List<String> memberStates;
   private final String today = LocalDate.now().toString();
@@ -50,6 +52,12 @@ public final class QuickCycle {
   public QuickCycle(String name, String... memberStates) {
     this.name = name;
     this.memberStates = List.of(memberStates);
+  }
+
+  /** A cycle whose name no other test (nor a rerun in the same database) uses: prefix, counter, clock. */
+  public static QuickCycle unique(String prefix, String... memberStates) {
+    return new QuickCycle(prefix + COUNTER.incrementAndGet()
+        + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase(), memberStates);
   }
 
   public String name() {
