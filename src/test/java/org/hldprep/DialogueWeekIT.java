@@ -68,8 +68,8 @@ class DialogueWeekIT extends PostgresIntegrationTest {
     assertThat(running).containsEntry("ceb-hlcp-paper", 1).containsEntry("ny-roundtable", 5)
         .containsEntry("regional-commission-input", 5).containsEntry("global-rcp-meeting", 1)
         .containsEntry("council-joint-statement", 1).containsEntry("pga-outcome-input", 1);
-    // The coordinator's status counts the same open children (the README's step 4).
-    JsonNode openChildren = coordinator.get("/api/cycles/" + cycle).json().get("openChildren");
+    // The coordinator's status counts the same open children per process (the README's cycle status).
+    JsonNode openChildren = coordinator.get("/api/cycles/" + cycle).json().get("openChildrenByProcess");
     Map<String, Integer> shown = new TreeMap<>();
     openChildren.fields().forEachRemaining(e -> shown.put(e.getKey(), e.getValue().asInt()));
     assertThat(shown).isEqualTo(running);

@@ -354,8 +354,9 @@ public class CycleService {
     result.put("state", master.getEndTime() == null ? "running" : "ended");
     result.put("startTime", master.getStartTime());
     result.put("endTime", master.getEndTime());
-    result.put("openChildren", openChildren);
     result.putAll(variables);
+    // Beside the master's own count (openChildren, recorded as children end): what runs now, per process.
+    result.put("openChildrenByProcess", openChildren);
     return result;
   }
 

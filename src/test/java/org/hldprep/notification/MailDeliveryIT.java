@@ -35,7 +35,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /** Delivery that loses nothing and repeats nothing: a server that goes away, a mail that keeps failing, two nodes. */
 class MailDeliveryIT extends PostgresIntegrationTest {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  // Generous: the node's own worker competes for each claim, and CI machines are busy.
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
 
   @LocalServerPort int port;
   @Autowired IdentityService identity;
