@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -115,15 +117,28 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
       return;
     }
     engine.getRuntimeService().setVariables(instance, moved);
-    recalculateTimers(engine.getManagementService(), instance);
+    recalculateTimers(engine, instance);
     moveDueDates(engine, instance, moved.keySet());
   }
 
-  private static void recalculateTimers(ManagementService management, String instance) {
+  private static void recalculateTimers(ProcessEngineServices engine, String instance) {
+    ManagementService management = engine.getManagementService();
     for (Job job : management.createJobQuery().processInstanceId(instance).timers().list()) {
-      // From the job's creation: a running duration (e.g. a silence window) keeps its end; a date
-      // timer takes its moved date.
-      management.recalculateJobDuedate(job.getId(), true);
+      try {
+        // From the job's creation: a running duration (e.g. a silence window) keeps its end; a date
+        // timer takes its moved date.
+        management.recalculateJobDuedate(job.getId(), true);
+      } catch (ProcessEngineException e) {
+        // The job executor ran this timer meanwhile (a replay's past dates all fall due at once): the job,
+        // or the execution its date expression reads, is gone. The instance moved on under this change,
+        // which is a concurrent update: the whole change is tried again (the cycle API retries, then 409).
+        if (management.createJobQuery().jobId(job.getId()).count() == 0
+            || engine.getRuntimeService().createExecutionQuery().executionId(job.getExecutionId()).count() == 0) {
+          throw new OptimisticLockingException("The timer " + job.getId() + " of " + instance
+              + " ran while its date was being moved");
+        }
+        throw e;
+      }
     }
   }
 
