@@ -3,7 +3,6 @@ package org.hldprep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -75,9 +74,14 @@ class CycleCutOffIT extends PostgresIntegrationTest {
     assertThat(report.getDueDate()).isEqualTo(Deadlines.endOfDay(pastHld.plusDays(54), ZoneId.of("Europe/Zurich")));
     assertThat(councilReportDeadline).isEqualTo(TODAY.plusMonths(13).plusDays(54).toString());
 
-    JsonNode status = coordinator.get("/api/cycles/" + cycle).json();
-    assertThat(status.get("consultationOutcomes").toString()).contains("\"PHL\":\"open-at-cutoff\"", "\"KEN\":\"no-response\"");
-    assertThat(status.get("openAtReport").asText()).contains("PHL (open-at-cutoff)");
+    // The replayed dates are all past at once: the children's cut-offs and the report's date fire side by
+    // side, so the report lists the Philippines as open (still running, or already cut off), and its
+    // outcome reaches the tally when its cut-off has been recorded, before or after the report started.
+    assertThat(coordinator.get("/api/cycles/" + cycle).json().get("openAtReport").asText())
+        .containsAnyOf("PHL (open-at-cutoff)", "PHL (running)");
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        assertThat(coordinator.get("/api/cycles/" + cycle).json().get("consultationOutcomes").toString())
+            .contains("\"PHL\":\"open-at-cutoff\"", "\"KEN\":\"no-response\""));
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(cycle + "-PHL")
         .singleResult().getEndTime()).as("the Philippines was cut off, not left hanging").isNotNull();
 
