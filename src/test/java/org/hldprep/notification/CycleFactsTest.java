@@ -3,10 +3,13 @@ package org.hldprep.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +64,35 @@ class CycleFactsTest {
     engine.getRuntimeService().startProcessInstanceByKey("master", "HLDBARE");
     Task bareTrack = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_OfTheTrack").singleResult();
     assertThat(facts(bareTrack)).isEqualTo(new CycleFacts("HLDBARE", ZoneId.of("Europe/Zurich"), 7));
+  }
+
+  @Test
+  void aMasterUntouchedByTheCommandIsReadByItsThreeVariablesOnly_oneChangedInTheCommandAsItStandsThere() {
+    String master = engine.getRuntimeService().startProcessInstanceByKey("master", "HLDLEAN",
+        Map.of("timeZone", "Asia/Manila", "escalationAfterDays", 4, "trackOutcomes", "a large tally")).getId();
+    String track = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(master)
+        .singleResult().getId();
+    Task ofTheTrack = engine.getTaskService().createTaskQuery().processInstanceId(track).singleResult();
+    String taskId = ofTheTrack.getId();
+
+    List<String> loaded = commandExecutor().execute(context -> {
+      assertThat(CycleFacts.of(context.getTaskManager().findTaskById(taskId), SETTINGS))
+          .isEqualTo(new CycleFacts("HLDLEAN", ZoneId.of("Asia/Manila"), 4));
+      return context.getDbEntityManager().getCachedEntitiesByType(VariableInstanceEntity.class).stream()
+          .filter(v -> master.equals(v.getExecutionId())).map(VariableInstanceEntity::getName).toList();
+    });
+    assertThat(loaded).as("the master's variables loaded for one task's facts")
+        .containsExactlyInAnyOrder("timeZone", "escalationAfterDays");
+
+    CycleFacts changedInTheCommand = commandExecutor().execute(context -> {
+      context.getExecutionManager().findExecutionById(master).setVariable("timeZone", "Africa/Nairobi");
+      return CycleFacts.of(context.getTaskManager().findTaskById(taskId), SETTINGS);
+    });
+    assertThat(changedInTheCommand.zone()).isEqualTo(ZoneId.of("Africa/Nairobi"));
+  }
+
+  private static CommandExecutor commandExecutor() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
   }
 
   private static CycleFacts facts(Task task) {

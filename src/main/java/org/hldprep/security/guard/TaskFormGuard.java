@@ -2,6 +2,7 @@ package org.hldprep.security.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -24,6 +26,15 @@ import java.util.regex.PatternSyntaxException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 
@@ -55,7 +66,12 @@ public class TaskFormGuard {
   private static final Set<String> PRIMITIVE_TYPES = Set.of("String", "Boolean", "Long", "Integer", "Short",
       "Double");
 
+  /** More form versions than this would be a deployment storm; the cache then simply starts over. */
+  private static final int MAX_CACHED_FORMS = 1_000;
+
   private final Supplier<ProcessEngine> engine;
+  /** Parsed forms by form definition id (a deployed definition is immutable); read only by {@link #check}. */
+  private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
 
   public TaskFormGuard(Supplier<ProcessEngine> engine) {
     this.engine = engine;
@@ -82,19 +98,25 @@ public class TaskFormGuard {
     if (variables != null && !variables.isNull() && !variables.isObject()) {
       return Refusal.badRequest("'variables' must be an object of variable name to {\"value\": ...}.");
     }
+    JsonNode sent = variables == null || variables.isNull() ? JSON.createObjectNode() : variables;
     ProcessEngine processEngine = engine.get();
     IdentityService identity = processEngine.getIdentityService();
     Authentication previous = identity.getCurrentAuthentication();
     try {
+      // The caller may see the task (above); the form and the values it shows are read as the engine.
       identity.clearAuthentication();
-      JsonNode form = form(processEngine, taskId);
-      if (form == null) {
-        return Refusal.forbidden("Task " + taskId + " has no Camunda Form, so nothing may be sent with it but by"
-            + " an administrator.");
-      }
-      String problem = check(form, variables == null || variables.isNull() ? JSON.createObjectNode() : variables,
-          name -> processEngine.getTaskService().getVariable(taskId, name));
-      return problem == null ? null : Refusal.badRequest(problem);
+      Command<Refusal> check = context -> {
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        JsonNode form = task == null ? null : form(context, processEngine, task);
+        if (form == null) {
+          return Refusal.forbidden("Task " + taskId + " has no Camunda Form, so nothing may be sent with it but by"
+              + " an administrator.");
+        }
+        String problem = check(form, sent, task::getVariable);
+        return problem == null ? null : Refusal.badRequest(problem);
+      };
+      return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+          .getCommandExecutorTxRequired().execute(check);
     } finally {
       restore(identity, previous);
     }
@@ -112,12 +134,48 @@ public class TaskFormGuard {
     }
   }
 
-  private static JsonNode form(ProcessEngine engine, String taskId) {
-    try (InputStream in = engine.getFormService().getDeployedTaskForm(taskId)) {
+  /**
+   * The task's Camunda Form, parsed, or null when it has none (or none we can read: fail closed). The form
+   * is resolved as Camunda's getDeployedTaskForm resolves it (its formRef and binding, against the task's
+   * deployment); a deployed form definition never changes, so it is read and parsed once per definition.
+   */
+  private JsonNode form(CommandContext context, ProcessEngine processEngine, TaskEntity task) {
+    try {
+      CamundaFormRef ref = new GetTaskFormCmd(task.getId()).execute(context).getCamundaFormRef();
+      if (ref == null) {
+        return parsed(processEngine.getFormService().getDeployedTaskForm(task.getId()));
+      }
+      String deploymentId = task.getProcessDefinitionId() == null ? null : context.getProcessEngineConfiguration()
+          .getDeploymentCache().findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getDeploymentId();
+      CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(ref, deploymentId).execute(context);
+      if (definition == null) {
+        return null;
+      }
+      JsonNode cached = forms.get(definition.getId());
+      if (cached != null) {
+        return cached;
+      }
+      ResourceEntity resource = context.getResourceManager()
+          .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+      JsonNode form = resource == null ? null : parsed(new ByteArrayInputStream(resource.getBytes()));
+      if (form != null) {
+        if (forms.size() >= MAX_CACHED_FORMS) {
+          forms.clear();
+        }
+        forms.put(definition.getId(), form);
+      }
+      return form;
+    } catch (ProcessEngineException e) {
+      return null;
+    }
+  }
+
+  private static JsonNode parsed(InputStream stream) {
+    try (InputStream in = stream) {
       JsonNode form = JSON.readTree(in);
       return form != null && form.path("components").isArray() ? form : null;
-    } catch (ProcessEngineException | IOException e) {
-      return null; // no Camunda Form (or not one we can read): fail closed
+    } catch (IOException e) {
+      return null;
     }
   }
 
