@@ -12,6 +12,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -61,6 +66,10 @@ class CycleBenchmark {
   private static final String OFFER = "Task_OfferConsultation";
   private static final String BARE_USER = "bench-user";
   private static final String LIST = "/engine-rest/task?maxResults=15&sortBy=created&sortOrder=desc";
+  private static final String FLOOR = "/engine-rest/version";
+  /** The bare engine's plain list as Camunda 7.24 writes it without authorizations (Task.xml). */
+  private static final String BARE_LIST_SQL = "select RES.* from ACT_RU_TASK RES order by RES.CREATE_TIME_ desc"
+      + " LIMIT 15 OFFSET 0";
   /** The body of Tasklist's filter request, as its JavaScript builds it for the first page. */
   private static final Map<String, Object> TASKLIST_QUERY = Map.of("processVariables", List.of(),
       "taskVariables", List.of(), "caseInstanceVariables", List.of(),
@@ -76,6 +85,8 @@ class CycleBenchmark {
 
   private BenchmarkApp project;
   private BenchmarkApp bare;
+  private String projectDatabase;
+  private String bareDatabase;
   private String projectFilter;
   private String bareFilter;
   private final Map<String, String> calendar = futureCalendar();
@@ -97,11 +108,12 @@ class CycleBenchmark {
       projectArgs.addAll(List.of(extra.split("\\s+")));
     }
     project = new BenchmarkApp("project", jvm, required("benchmark.classes") + ":" + jars, "org.hldprep.HldPrepApplication",
-        projectArgs, database("bench_project", Map.of("HLDPREP_ADMIN_USER", ADMIN,
+        projectArgs, database(projectDatabase = EmbeddedPostgresServer.newDatabase("bench_project"), Map.of("HLDPREP_ADMIN_USER", ADMIN,
             "HLDPREP_ADMIN_PASSWORD", BenchmarkUsers.password(ADMIN))), out, "/engine-rest/engine", ADMIN,
         BenchmarkUsers.password(ADMIN));
     bare = new BenchmarkApp("bare", jvm, bareClasses + ":" + jars, "benchmark.bare.BareEngineApplication",
-        List.of("--spring.config.name=bare-engine"), database("bench_bare", Map.of()), out, "/engine-rest/engine",
+        List.of("--spring.config.name=bare-engine"), database(bareDatabase = EmbeddedPostgresServer.newDatabase("bench_bare"),
+            Map.of()), out, "/engine-rest/engine",
         null, null);
 
     Map<String, Object> result = new LinkedHashMap<>();
@@ -224,11 +236,14 @@ class CycleBenchmark {
     projectKinds.put("filter_admin", () -> project.client.post(filterList(projectFilter), TASKLIST_QUERY, ADMIN, BenchmarkClient.HAL));
     projectKinds.put("count_office", () -> project.client.post(filterCount(projectFilter), TASKLIST_QUERY, office));
     projectKinds.put("count_admin", () -> project.client.post(filterCount(projectFilter), TASKLIST_QUERY, ADMIN));
+    // The floor: the cheapest REST answer (no database), what any list pays before its query.
+    projectKinds.put("floor_office", () -> project.client.get(FLOOR, office));
     // Without authorizations the bare engine shows every user the same: one series per query.
     Map<String, Supplier<Response>> bareKinds = new LinkedHashMap<>();
     bareKinds.put("list", () -> bare.client.get(LIST, null));
     bareKinds.put("filter", () -> bare.client.post(filterList(bareFilter), TASKLIST_QUERY, null, BenchmarkClient.HAL));
     bareKinds.put("count", () -> bare.client.post(filterCount(bareFilter), TASKLIST_QUERY, null));
+    bareKinds.put("floor", () -> bare.client.get(FLOOR, null));
 
     Map<String, Samples> projectSamples = samples(projectKinds.keySet(), "claim", "complete");
     Map<String, Samples> bareSamples = samples(bareKinds.keySet(), "claim", "complete");
@@ -278,19 +293,28 @@ class CycleBenchmark {
     concurrently(CLIENTS, bareWork.subList(0, WORK_WARM_UP), bareComplete);
     for (int round = 0; round < rounds; round++) {
       int from = WORK_WARM_UP + round * work;
-      List<String[]> projectChunk = projectWork.subList(from, from + work);
-      List<String> bareChunk = bareWork.subList(from, from + work);
-      timed(projectSamples.get("claim"), CLIENTS, projectChunk, projectClaim);
-      timed(bareSamples.get("claim"), CLIENTS, bareChunk, bareClaim);
-      timed(projectSamples.get("complete"), CLIENTS, projectChunk, projectComplete);
-      timed(bareSamples.get("complete"), CLIENTS, bareChunk, bareComplete);
+      timed(projectSamples.get("claim"), CLIENTS, projectWork.subList(from, from + work), projectClaim);
+      timed(bareSamples.get("claim"), CLIENTS, bareWork.subList(from, from + work), bareClaim);
     }
+    // What one completion costs the database: rows written and scans, from PostgreSQL's own counters.
+    Map<String, Long> projectBefore = databaseWork(projectDatabase);
+    Map<String, Long> bareBefore = databaseWork(bareDatabase);
+    for (int round = 0; round < rounds; round++) {
+      int from = WORK_WARM_UP + round * work;
+      timed(projectSamples.get("complete"), CLIENTS, projectWork.subList(from, from + work), projectComplete);
+      timed(bareSamples.get("complete"), CLIENTS, bareWork.subList(from, from + work), bareComplete);
+    }
+    Map<String, Object> perCompletion = new LinkedHashMap<>();
+    perCompletion.put("project", perCompletion(projectBefore, databaseWork(projectDatabase), rounds * work));
+    perCompletion.put("bare", perCompletion(bareBefore, databaseWork(bareDatabase), rounds * work));
 
     Map<String, Object> measured = new LinkedHashMap<>();
     measured.put("open_tasks", Map.of("project", openTasks(project, ADMIN), "bare", openTasks(bare, null)));
     measured.put("project_office_sees", visible);
     measured.put("project", summaries(projectSamples));
     measured.put("bare", summaries(bareSamples));
+    measured.put("database_work_per_completion", perCompletion);
+    measured.put("bare_list_plan", plan(bareDatabase, BARE_LIST_SQL));
     System.out.printf("%n[benchmark] level %d: project list office p50 %.1f ms, admin %.1f ms; bare list %.1f ms;"
             + " completions %.0f/s vs %.0f/s%n", level, projectSamples.get("list_office").percentile(50),
         projectSamples.get("list_admin").percentile(50), bareSamples.get("list").percentile(50),
@@ -348,6 +372,56 @@ class CycleBenchmark {
     }
   }
 
+  /**
+   * PostgreSQL's counters of the application's tables: rows inserted, updated and deleted, and scans
+   * (index and sequential). A backend reports them when it goes idle, at the latest after ten seconds,
+   * hence the wait. Background work (job acquisition, the mail worker) is counted too: it is part of
+   * what the application costs.
+   */
+  private static Map<String, Long> databaseWork(String url) {
+    sleep(11_000);
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("select sum(n_tup_ins + n_tup_upd + n_tup_del), "
+            + "sum(seq_scan + coalesce(idx_scan, 0)) from pg_stat_user_tables")) {
+      row.next();
+      return Map.of("rows_written", row.getLong(1), "scans", row.getLong(2));
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL's statistics of " + url, e);
+    }
+  }
+
+  private static Map<String, Object> perCompletion(Map<String, Long> before, Map<String, Long> after, int completions) {
+    Map<String, Object> work = new LinkedHashMap<>();
+    before.keySet().stream().sorted().forEach(key -> work.put(key,
+        Samples.round((after.get(key) - before.get(key)) / (double) completions)));
+    return work;
+  }
+
+  /** The plan PostgreSQL chooses for a statement, with its actual time. */
+  private static List<String> plan(String url, String sql) {
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("explain (analyze, costs off) " + sql)) {
+      List<String> plan = new ArrayList<>();
+      while (rows.next()) {
+        plan.add(rows.getString(1));
+      }
+      return plan;
+    } catch (SQLException e) {
+      throw new IllegalStateException("EXPLAIN on " + url, e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   // ---------------------------------------------------------------- results
 
   private Map<String, Object> ratios(Map<String, Object> levelResults, List<Double> projectStarts, List<Double> bareStarts) {
@@ -380,6 +454,16 @@ class CycleBenchmark {
     Double at50k = value(levelResults, 50000, "project", "list_office", "p50_ms");
     Double at1k = value(levelResults, 1000, "project", "list_office", "p50_ms");
     ratios.put("list_office_50k_over_1k", at50k == null || at1k == null ? null : Samples.round(at50k / at1k));
+    // Context for the list goal: how far the bare list is above the cheapest REST answer of the bare engine.
+    Double bareList = value(levelResults, 20000, "bare", "list", "p50_ms");
+    Double bareFloor = value(levelResults, 20000, "bare", "floor", "p50_ms");
+    ratios.put("bare_list_20k_over_floor", bareList == null || bareFloor == null ? null : Samples.round(bareList / bareFloor));
+    // Context for the completion goal: rows the database writes for one completion, project over bare.
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> work = (Map<String, Map<String, Object>>) ((Map<String, Object>) last)
+        .get("database_work_per_completion");
+    ratios.put("rows_written_per_completion_ratio", Samples.round(((Number) work.get("project").get("rows_written"))
+        .doubleValue() / ((Number) work.get("bare").get("rows_written")).doubleValue()));
     return ratios;
   }
 
@@ -444,6 +528,10 @@ class CycleBenchmark {
       System.out.printf("%6s             bare:    list %s | filter %s | count %s | claim %s | complete %s%n", "",
           brief(stat(l, "bare", "list")), brief(stat(l, "bare", "filter")), brief(stat(l, "bare", "count")),
           brief(stat(l, "bare", "claim")), brief(stat(l, "bare", "complete")));
+      System.out.printf("%6s             floor (GET /engine-rest/version) project %s | bare %s%n", "",
+          brief(stat(l, "project", "floor_office")), brief(stat(l, "bare", "floor")));
+      System.out.printf("%6s             database work per completion %s; bare list plan: %s%n", "",
+          l.get("database_work_per_completion"), ((List<?>) l.get("bare_list_plan")).stream().limit(2).toList());
       System.out.printf("%6s             start-up %s, RSS %s%n", "", l.get("startup_ms"), l.get("rss_mib_after_load"));
     });
     StringBuilder line = new StringBuilder("RATIOS (project / bare)");
@@ -478,9 +566,9 @@ class CycleBenchmark {
         + out.resolve(name + ".jfr").toAbsolutePath()) : List.of();
   }
 
-  private static Map<String, String> database(String name, Map<String, String> more) {
+  private static Map<String, String> database(String url, Map<String, String> more) {
     Map<String, String> environment = new LinkedHashMap<>(more);
-    environment.put("SPRING_DATASOURCE_URL", EmbeddedPostgresServer.newDatabase(name));
+    environment.put("SPRING_DATASOURCE_URL", url);
     environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
     environment.put("SPRING_DATASOURCE_PASSWORD", "");
     return environment;
