@@ -64,6 +64,11 @@ public class MailTransport {
     }
   }
 
+  /** False while no SMTP server (and no demo folder) is set: then nothing can be sent, so nothing is tried. */
+  public boolean configured() {
+    return sender != null;
+  }
+
   /** Sends one mail; a MailException says why it could not. */
   public void send(Outbox.Mail mail) throws MailException {
     if (sender == null) {

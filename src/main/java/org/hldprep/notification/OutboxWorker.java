@@ -43,7 +43,9 @@ public class OutboxWorker {
 
   @Scheduled(fixedDelayString = "${hldprep.mail.worker.poll-millis:2000}", initialDelay = 5000)
   public void scheduled() {
-    if (settings.enabled()) {
+    // Without a mail server the mails wait untouched (the start-up log says so): a pass would only spend
+    // their attempts until each is given up as FAILED, and log a warning every two seconds.
+    if (settings.enabled() && transport.configured()) {
       try {
         sendDue();
       } catch (RuntimeException e) {

@@ -1,0 +1,63 @@
+package org.hldprep.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mock.env.MockEnvironment;
+
+/**
+ * The worker on the project's own outbox table (Flyway's migrations on H2): without a mail server the mails
+ * wait as they are, attempts unspent, as the README promises; with one (here the demo's .eml folder) they go.
+ */
+class OutboxWorkerTest {
+
+  private static final MailSettings.Worker WORKER = new MailSettings.Worker(true, 2000, 20, Duration.ofMinutes(5), 12,
+      Duration.ofSeconds(30), Duration.ofHours(1));
+  private Outbox outbox;
+  private String mailId;
+
+  @BeforeEach
+  void outboxWithOneMail() {
+    JdbcDataSource database = new JdbcDataSource();
+    database.setURL("jdbc:h2:mem:outbox-worker-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    Flyway.configure().dataSource(database).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    outbox = new Outbox(new JdbcTemplate(database));
+    outbox.add(new Outbox.NewMail(MailKey.notice("task-1", "phl-officer", java.time.LocalDate.of(2030, 1, 2)),
+        "task-1", "HLD2030", "phl-officer@example.org", "A task for the Philippines", "Open it in Tasklist."));
+    mailId = outbox.forTask("task-1").get(0).id();
+  }
+
+  private static MailTransport transport(String folder) {
+    MailSettings settings = new MailSettings("http://localhost:8080", "hld@example.org", folder,
+        ZoneId.of("Europe/Zurich"), 7, null, null);
+    return new MailTransport(new StaticListableBeanFactory(Map.of()).getBeanProvider(JavaMailSender.class), settings,
+        new MockEnvironment());
+  }
+
+  @Test
+  void withoutAMailServerTheMailWaitsWithItsAttemptsUnspent() {
+    OutboxWorker worker = new OutboxWorker(outbox, transport(null), WORKER, "node-a");
+    for (int pass = 0; pass < 3; pass++) {
+      worker.scheduled();
+    }
+    Outbox.Mail mail = outbox.find(mailId).orElseThrow();
+    assertThat(mail.status()).isEqualTo(Outbox.PENDING);
+    assertThat(mail.attempts()).isZero();
+    assertThat(mail.lastError()).isNull();
+  }
+
+  @Test
+  void withSomewhereToSendItTheMailGoesOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+    new OutboxWorker(outbox, transport(folder.toString()), WORKER, "node-a").scheduled();
+    assertThat(outbox.find(mailId).orElseThrow().status()).isEqualTo(Outbox.SENT);
+  }
+}
