@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that means "the database cannot be reached" anywhere in an exception's causes:
@@ -25,8 +26,18 @@ public final class DatabaseUnavailable {
   private DatabaseUnavailable() {}
 
   public static boolean isCause(Throwable exception) {
+    return isCause(exception, 0);
+  }
+
+  private static boolean isCause(Throwable exception, int nesting) {
     Throwable cause = exception;
     for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+      // The connection broke mid-command: the rollback then fails too ("Connection is closed", no SQLSTATE)
+      // and Spring throws that, keeping the command's own failure as the application exception.
+      if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+          && nesting < 2 && isCause(rollback.getApplicationException(), nesting + 1)) {
+        return true;
+      }
       if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
           || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
           || cause instanceof ConnectException) {
