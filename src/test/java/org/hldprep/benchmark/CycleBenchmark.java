@@ -51,10 +51,11 @@ import org.junit.jupiter.api.Test;
  * Writes target/benchmark/result.json and prints the ratios last. Asserts only that the work was done.
  *
  * <p>Knobs (system properties): {@code benchmark.levels} (default 1000,5000,20000,50000),
- * {@code benchmark.rounds} (3), {@code benchmark.listRequests} (per round and kind, 200: the p50 of 3 x 200 requests, as issue 11 measured),
- * {@code benchmark.work} (claims and completions per round, 96), {@code benchmark.jfr} (true: a JFR
+ * {@code benchmark.rounds} (3), {@code benchmark.listRequests} (per round and kind, 200: the p50 of 3 x 200
+ * requests, as issue 11 measured), {@code benchmark.work} (claims and completions per round, 96), {@code benchmark.jfr} (true: a JFR
  * recording per start in target/benchmark), {@code benchmark.projectArgs} (extra arguments of the project,
- * e.g. {@code --hldprep.engine.task-query-semi-join=false}).
+ * e.g. {@code --hldprep.engine.task-query-semi-join=false}), {@code benchmark.autoExplainMillis} (see
+ * {@link #autoExplain}).
  */
 class CycleBenchmark {
 
@@ -116,6 +117,7 @@ class CycleBenchmark {
             Map.of()), out, "/engine-rest/engine",
         null, null);
 
+    autoExplain(projectDatabase);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("machine", machine());
     result.put("settings", Map.of("levels", levels, "rounds", rounds, "list_requests_per_round", listRequests,
@@ -396,6 +398,27 @@ class CycleBenchmark {
     before.keySet().stream().sorted().forEach(key -> work.put(key,
         Samples.round((after.get(key) - before.get(key)) / (double) completions)));
     return work;
+  }
+
+  /**
+   * With {@code -Dbenchmark.autoExplainMillis=N} (and {@code -Dembedded.postgres.log=FILE}), PostgreSQL logs
+   * the plan with actual times of every statement of the project slower than N ms (its auto_explain module).
+   */
+  private static void autoExplain(String url) {
+    String millis = System.getProperty("benchmark.autoExplainMillis");
+    if (millis == null || millis.isBlank()) {
+      return;
+    }
+    String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("ALTER DATABASE " + database + " SET session_preload_libraries = 'auto_explain'");
+      statement.execute("ALTER DATABASE " + database + " SET auto_explain.log_min_duration = '"
+          + Integer.parseInt(millis.trim()) + "ms'");
+      statement.execute("ALTER DATABASE " + database + " SET auto_explain.log_analyze = on");
+    } catch (SQLException e) {
+      throw new IllegalStateException("auto_explain on " + url, e);
+    }
   }
 
   /** The plan PostgreSQL chooses for a statement, with its actual time. */

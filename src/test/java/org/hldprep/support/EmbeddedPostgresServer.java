@@ -22,7 +22,14 @@ public final class EmbeddedPostgresServer {
   public static synchronized EmbeddedPostgres get() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // -Dembedded.postgres.log=FILE keeps PostgreSQL's own log (e.g. auto_explain's plans) in FILE.
+        String log = System.getProperty("embedded.postgres.log");
+        if (log != null && !log.isBlank()) {
+          builder.setErrorRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(log)))
+              .setOutputRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(log)));
+        }
+        server = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
       }
