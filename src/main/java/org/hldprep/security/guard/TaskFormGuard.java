@@ -30,12 +30,12 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -70,7 +70,7 @@ public class TaskFormGuard {
   private static final int MAX_CACHED_FORMS = 1_000;
 
   private final Supplier<ProcessEngine> engine;
-  /** Parsed forms by form definition id (a deployed definition is immutable); read only by {@link #check}. */
+  /** Parsed forms by form definition id (a deployed definition is immutable); never modified once parsed. */
   private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
 
   public TaskFormGuard(Supplier<ProcessEngine> engine) {
