@@ -52,10 +52,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Knobs (system properties): {@code benchmark.levels} (default 1000,5000,20000,50000),
  * {@code benchmark.rounds} (3), {@code benchmark.listRequests} (per round and kind, 200: the p50 of 3 x 200
- * requests, as issue 11 measured), {@code benchmark.work} (claims and completions per round, 96), {@code benchmark.jfr} (true: a JFR
- * recording per start in target/benchmark), {@code benchmark.projectArgs} (extra arguments of the project,
- * e.g. {@code --hldprep.engine.task-query-semi-join=false}), {@code benchmark.autoExplainMillis} (see
- * {@link #autoExplain}).
+ * requests, as issue 11 measured), {@code benchmark.work} (claims and completions per round, 96),
+ * {@code benchmark.jfr} (true: a JFR recording per start in target/benchmark), {@code benchmark.projectArgs}
+ * (extra arguments of the project, e.g. {@code --hldprep.engine.task-query-semi-join=false}),
+ * {@code benchmark.autoExplainMillis} (see {@link #autoExplain}).
  */
 class CycleBenchmark {
 
@@ -108,13 +108,14 @@ class CycleBenchmark {
     if (!extra.isEmpty()) {
       projectArgs.addAll(List.of(extra.split("\\s+")));
     }
+    projectDatabase = EmbeddedPostgresServer.newDatabase("bench_project");
+    bareDatabase = EmbeddedPostgresServer.newDatabase("bench_bare");
     project = new BenchmarkApp("project", jvm, required("benchmark.classes") + ":" + jars, "org.hldprep.HldPrepApplication",
-        projectArgs, database(projectDatabase = EmbeddedPostgresServer.newDatabase("bench_project"), Map.of("HLDPREP_ADMIN_USER", ADMIN,
+        projectArgs, database(projectDatabase, Map.of("HLDPREP_ADMIN_USER", ADMIN,
             "HLDPREP_ADMIN_PASSWORD", BenchmarkUsers.password(ADMIN))), out, "/engine-rest/engine", ADMIN,
         BenchmarkUsers.password(ADMIN));
     bare = new BenchmarkApp("bare", jvm, bareClasses + ":" + jars, "benchmark.bare.BareEngineApplication",
-        List.of("--spring.config.name=bare-engine"), database(bareDatabase = EmbeddedPostgresServer.newDatabase("bench_bare"),
-            Map.of()), out, "/engine-rest/engine",
+        List.of("--spring.config.name=bare-engine"), database(bareDatabase, Map.of()), out, "/engine-rest/engine",
         null, null);
 
     autoExplain(projectDatabase);
