@@ -119,7 +119,7 @@ public class IdentityBootstrap implements InitializingBean {
 
   /**
    * Camunda grants every user ALL on their own account (edit, re-password, delete): cut down to READ
-   * on databases made before {@code OwnAccountAuthorizationPlugin} did that for new users.
+   * on databases made before {@code LeastPrivilegeAuthorizationPlugin} did that for new users.
    */
   private void readOwnAccountOnly() {
     int changed = 0;

@@ -1,5 +1,8 @@
 package org.hldprep.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -20,18 +24,22 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The engine API's own guard, in front of {@code /engine-rest} and of the webapps' copy of it under
  * {@code /camunda/api/engine} (and the rest of {@code /camunda/api}): works out who calls which engine
  * resource, then asks each rule in turn ({@code org.hldprep.security.guard}, one class per policy). The
- * first refusal answers, in the engine REST API's error shape; a body a rule has read is replayed.
+ * first refusal answers, in the engine REST API's error shape; a body a rule has read is replayed, and an
+ * answer a rule narrowed keeps only the members it allows.
  */
 public class EngineApiGuardFilter extends OncePerRequestFilter {
 
   private static final Pattern REST_API = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?(/.*)$");
   private static final Pattern WEBAPP_API = Pattern.compile("^/camunda/api/engine/engine/([^/]+)(/.*)$");
   private static final Pattern WEBAPP_PLUGIN_API = Pattern.compile("^/camunda/api/(cockpit|tasklist|admin)/plugin/[^/]+/([^/]+)(/.*)?$");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<EngineApiRule> rules;
 
@@ -63,7 +71,30 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(GuardedRequests.replayed(call), response);
+    if (call.answerFields() == null) {
+      chain.doFilter(GuardedRequests.replayed(call), response);
+      return;
+    }
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    chain.doFilter(GuardedRequests.replayed(call), answer);
+    byte[] body = narrowed(answer.getContentAsByteArray(), call.answerFields());
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /** A JSON object answer with only these members; anything else (an error, not JSON) as it came. */
+  static byte[] narrowed(byte[] body, Set<String> fields) throws IOException {
+    JsonNode json;
+    try {
+      json = body.length == 0 ? null : JSON.readTree(body);
+    } catch (IOException e) {
+      return body;
+    }
+    if (!(json instanceof ObjectNode object)) {
+      return body;
+    }
+    object.retain(fields);
+    return JSON.writeValueAsBytes(object);
   }
 
   static EngineApiCall call(HttpServletRequest request) {

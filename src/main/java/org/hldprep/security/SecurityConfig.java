@@ -19,7 +19,9 @@ import org.hldprep.security.guard.SkipFlagsRule;
 import org.hldprep.security.guard.StartVariablesRule;
 import org.hldprep.security.guard.TaskCompletionRule;
 import org.hldprep.security.guard.TaskFormGuard;
+import org.hldprep.security.guard.TaskHandOverRule;
 import org.hldprep.security.guard.TaskRoutingRule;
+import org.hldprep.security.guard.TaskVariableReadRule;
 import org.hldprep.security.login.LoginThrottle;
 import org.hldprep.security.login.LoginThrottledException;
 import org.hldprep.security.login.WebappLoginThrottleFilter;
@@ -96,6 +98,8 @@ public class SecurityConfig {
         new SkipFlagsRule(),
         new StartVariablesRule(),
         new TaskRoutingRule(),
+        new TaskHandOverRule(),
+        new TaskVariableReadRule(forms),
         new TaskCompletionRule(forms, engine),
         new ExpressionQueryRule()));
   }

@@ -348,4 +348,16 @@ class EngineApiGuardFilterTest {
     assertThat(filter(guard, request("GET", "/engine-rest/metrics", null, null)).passed()).isTrue();
     assertThat(filter(guard, request("PUT", "/engine-rest/user/phl-officer/credentials", null, "{}")).passed()).isTrue();
   }
+
+  @Test
+  void aNarrowedAnswerKeepsTheAllowedMembersOnly_andPassesAnythingElseAsItCame() throws Exception {
+    byte[] variables = "{\"countryCode\":{\"value\":\"PHL\"},\"legalComments\":{\"value\":\"advice\"}}"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(new String(EngineApiGuardFilter.narrowed(variables, java.util.Set.of("countryCode", "summaryLink")),
+        StandardCharsets.UTF_8)).isEqualTo("{\"countryCode\":{\"value\":\"PHL\"}}");
+    for (String other : List.of("", "[1,2]", "not json", "{\"type\":\"x\"")) {
+      byte[] body = other.getBytes(StandardCharsets.UTF_8);
+      assertThat(EngineApiGuardFilter.narrowed(body, java.util.Set.of("countryCode"))).as(other).isEqualTo(body);
+    }
+  }
 }

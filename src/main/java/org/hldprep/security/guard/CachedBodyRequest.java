@@ -8,8 +8,10 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 
-/** A request whose body was read once for inspection and is replayed to the engine. */
+/** A request whose body was read (or rewritten) by the rules and is replayed to the engine. */
 final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
@@ -17,6 +19,27 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
   CachedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
+  }
+
+  @Override
+  public int getContentLength() {
+    return body.length;
+  }
+
+  @Override
+  public long getContentLengthLong() {
+    return body.length;
+  }
+
+  @Override
+  public String getHeader(String name) {
+    return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+  }
+
+  @Override
+  public Enumeration<String> getHeaders(String name) {
+    return "Content-Length".equalsIgnoreCase(name)
+        ? Collections.enumeration(java.util.List.of(String.valueOf(body.length))) : super.getHeaders(name);
   }
 
   @Override

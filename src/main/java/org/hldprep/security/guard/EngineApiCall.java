@@ -30,6 +30,7 @@ public final class EngineApiCall {
   private boolean bodyRead;
   private JsonNode json;
   private boolean jsonParsed;
+  private java.util.Set<String> answerFields;
 
   public EngineApiCall(HttpServletRequest request, String path, String enginePath, boolean webapp, String userId,
       List<String> groups) {
@@ -122,6 +123,24 @@ public final class EngineApiCall {
       }
     }
     return json;
+  }
+
+  /** The engine gets this JSON instead of the body sent (a rule took something out of it). */
+  public void rewriteBody(JsonNode rewritten) throws IOException {
+    body = JSON.writeValueAsBytes(rewritten);
+    bodyRead = true;
+    json = rewritten;
+    jsonParsed = true;
+  }
+
+  /** The engine's JSON answer, an object, is to keep these members only (a rule narrowed what is read). */
+  public void narrowAnswerTo(java.util.Set<String> fields) {
+    answerFields = java.util.Set.copyOf(fields);
+  }
+
+  /** The members the answer keeps, or null to pass it as the engine gives it. */
+  public java.util.Set<String> answerFields() {
+    return answerFields;
   }
 
   /** True once a rule has read the body: the engine then gets the cached copy. */

@@ -2,7 +2,7 @@ package org.hldprep.security.guard;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The request to pass on after the rules: the original, or a replay of the body a rule has read. */
+/** The request to pass on after the rules: the original, or a replay of the body a rule has read or rewritten. */
 public final class GuardedRequests {
 
   private GuardedRequests() {}

@@ -51,7 +51,11 @@ public class TaskCompletionRule implements EngineApiRule {
         return refusal;
       }
     }
-    return formGuard.refusal(taskId, json.get("variables"), call.userId(), call.groups());
+    Refusal refusal = formGuard.refusal(taskId, json.get("variables"), call.userId(), call.groups());
+    if (refusal == null) {
+      call.rewriteBody(json); // without the read-only fields the guard took out
+    }
+    return refusal;
   }
 
   private Refusal uncaughtThrow(EngineApiCall call, String taskId, String what, JsonNode json) {

@@ -2,6 +2,7 @@ package org.hldprep.security.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,10 @@ public class TaskFormGuard {
     }
   }
 
-  /** Null if the submission may go on, else the refusal (404, 403 or 400 with the reasons). */
+  /**
+   * Null if the submission may go on, else the refusal (404, 403 or 400 with the reasons). When it may go
+   * on, the read-only fields are taken out of {@code variables}: they are shown, never written.
+   */
   public Refusal refusal(String taskId, JsonNode variables, String userId, List<String> groups) {
     if (visibleTask(taskId, userId, groups) == null) {
       return notVisible(taskId);
@@ -99,24 +103,47 @@ public class TaskFormGuard {
       return Refusal.badRequest("'variables' must be an object of variable name to {\"value\": ...}.");
     }
     JsonNode sent = variables == null || variables.isNull() ? JSON.createObjectNode() : variables;
+    return asEngine((context, processEngine) -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      JsonNode form = task == null ? null : form(context, processEngine, task);
+      if (form == null) {
+        return Refusal.forbidden("Task " + taskId + " has no Camunda Form, so nothing may be sent with it but by"
+            + " an administrator.");
+      }
+      String problem = check(form, sent, task::getVariable);
+      if (problem != null) {
+        return Refusal.badRequest(problem);
+      }
+      ((ObjectNode) sent).remove(readOnlyFields(form));
+      return null;
+    });
+  }
+
+  /**
+   * The keys of the task's form fields, the only variables a user may read through the task; null when
+   * the caller cannot see the task, empty when it has no Camunda Form.
+   */
+  public Set<String> fieldNames(String taskId, String userId, List<String> groups) {
+    if (visibleTask(taskId, userId, groups) == null) {
+      return null;
+    }
+    return asEngine((context, processEngine) -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      JsonNode form = task == null ? null : form(context, processEngine, task);
+      return form == null ? Set.of() : Set.copyOf(fields(form).keySet());
+    });
+  }
+
+  /** The caller may see the task (checked before): the form and the values it shows are read as the engine. */
+  private <T> T asEngine(java.util.function.BiFunction<CommandContext, ProcessEngine, T> work) {
     ProcessEngine processEngine = engine.get();
     IdentityService identity = processEngine.getIdentityService();
     Authentication previous = identity.getCurrentAuthentication();
     try {
-      // The caller may see the task (above); the form and the values it shows are read as the engine.
       identity.clearAuthentication();
-      Command<Refusal> check = context -> {
-        TaskEntity task = context.getTaskManager().findTaskById(taskId);
-        JsonNode form = task == null ? null : form(context, processEngine, task);
-        if (form == null) {
-          return Refusal.forbidden("Task " + taskId + " has no Camunda Form, so nothing may be sent with it but by"
-              + " an administrator.");
-        }
-        String problem = check(form, sent, task::getVariable);
-        return problem == null ? null : Refusal.badRequest(problem);
-      };
+      Command<T> command = context -> work.apply(context, processEngine);
       return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-          .getCommandExecutorTxRequired().execute(check);
+          .getCommandExecutorTxRequired().execute(command);
     } finally {
       restore(identity, previous);
     }
@@ -216,6 +243,10 @@ public class TaskFormGuard {
     }
   }
 
+  static List<String> readOnlyFields(JsonNode form) {
+    return fields(form).entrySet().stream().filter(e -> e.getValue().readonly()).map(Map.Entry::getKey).toList();
+  }
+
   /** The check itself, on the form's JSON schema; {@code current} reads a variable's present value. */
   static String check(JsonNode form, JsonNode variables, Function<String, Object> current) {
     Map<String, Field> fields = fields(form);
@@ -274,10 +305,10 @@ public class TaskFormGuard {
       return "must be a plain value, not of type " + shorten(type);
     }
     if (field.readonly()) {
-      // Tasklist sends read-only fields back as shown; an empty one comes back as "".
+      // Tasklist sends read-only fields back as shown (an empty one as ""): exactly that, nothing else.
       String shown = currentValue == null ? "" : String.valueOf(currentValue);
       String text = value.isValueNode() ? value.asText() : value.toString();
-      return text.isEmpty() || Objects.equals(shown, text) ? null : "is read-only here";
+      return Objects.equals(shown, text) ? null : "is read-only here and may not be changed";
     }
     if (absent) {
       return null; // an optional field cleared

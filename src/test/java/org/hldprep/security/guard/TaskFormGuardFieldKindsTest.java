@@ -189,13 +189,19 @@ class TaskFormGuardFieldKindsTest {
   }
 
   @Test
-  void readOnly_onlyAsShownOrEmpty() throws IOException {
+  void readOnly_onlyAsShown() throws IOException {
     Map<String, Object> current = Map.of("countryCode", "PHL", "silenceRound", 2);
     String base = "{\"reviewDecision\":{\"value\":\"accept\"},\"countryCode\":";
     assertThat(check("review-national-summary", base + "{\"value\":\"PHL\"}}", current)).isNull();
-    assertThat(check("review-national-summary", base + "{\"value\":\"\"}}", current)).isNull();
+    // Blanking a shown value is a change like any other: the country would drop out of its region's table.
+    for (String blank : List.of("", " ", "\\t", "PHL ")) {
+      assertThat(check("review-national-summary", base + "{\"value\":\"" + blank + "\"}}", current)).as(blank)
+          .isEqualTo("The form was not filled in as expected: 'countryCode' is read-only here and may not be changed");
+    }
+    // An empty read-only field comes back from Tasklist as "": unchanged.
+    assertThat(check("review-national-summary", base + "{\"value\":\"\"}}", Map.of())).isNull();
     assertThat(check("review-national-summary", base + "{\"value\":\"phl\"}}", current))
-        .isEqualTo("The form was not filled in as expected: 'countryCode' is read-only here");
+        .isEqualTo("The form was not filled in as expected: 'countryCode' is read-only here and may not be changed");
     assertThat(check("review-national-summary", base + "{\"value\":null}}", current))
         .contains("'countryCode' is read-only here and may not be cleared");
     assertThat(check("review-national-summary", base + "{\"value\":\"PHL\",\"type\":\"Object\"}}", current))
