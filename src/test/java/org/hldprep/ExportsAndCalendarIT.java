@@ -95,9 +95,9 @@ class ExportsAndCalendarIT extends PostgresIntegrationTest {
       for (Row row : sheet) {
         cells.add(row.getCell(heldBy));
       }
-      Cell planted2 = cells.stream().filter(c -> c.getStringCellValue().startsWith("=")).findFirst().orElseThrow();
-      assertThat(planted2.getCellType()).isEqualTo(CellType.STRING);
-      assertThat(planted2.getStringCellValue()).isEqualTo(FORMULA + " co-phl");
+      Cell heldByCell = cells.stream().filter(c -> c.getStringCellValue().startsWith("=")).findFirst().orElseThrow();
+      assertThat(heldByCell.getCellType()).isEqualTo(CellType.STRING);
+      assertThat(heldByCell.getStringCellValue()).isEqualTo(FORMULA + " co-phl");
     }
 
     // The data itself is unchanged: the board and the engine still hold the assignee as written.

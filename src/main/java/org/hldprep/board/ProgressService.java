@@ -154,7 +154,8 @@ public class ProgressService {
 
   /** The regions a cycle includes: those it started with, and those of any country added since. */
   private Set<String> regions(Snapshot snapshot) {
-    Set<String> regions = new LinkedHashSet<>(ids(snapshot.masterVariables().get(HldPreparationProcess.REGIONAL_OFFICES)));
+    Set<String> regions = new LinkedHashSet<>(
+        ids(snapshot.masterVariables().get(HldPreparationProcess.REGIONAL_OFFICES)));
     snapshot.items().stream().map(this::region).filter(Objects::nonNull).forEach(regions::add);
     return regions;
   }

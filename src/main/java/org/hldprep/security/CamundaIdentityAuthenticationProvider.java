@@ -67,7 +67,8 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   /** 401, or 429 once the address has spent its budget of failures. */
   private AuthenticationException failed(String address, String userId) {
     Duration wait = throttle.failed(address, userId, "HTTP Basic");
-    return wait == null ? new BadCredentialsException("Wrong user name or password") : new LoginThrottledException(wait);
+    return wait == null ? new BadCredentialsException("Wrong user name or password")
+        : new LoginThrottledException(wait);
   }
 
   @Override
