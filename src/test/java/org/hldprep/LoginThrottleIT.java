@@ -54,16 +54,73 @@ class LoginThrottleIT extends PostgresIntegrationTest {
   }
 
   @Test
-  void anAddressThatKeepsGuessingGets429WithRetryAfterWhileStaffElsewhereLogIn() {
+  void strangersFailingFromTheSameAddressDoNotKeepARightPasswordOutButGuessingThereIsAnswered429() {
     String user = newUser();
+    // Behind a proxy every client has its address: twenty strangers' failures spend its budget.
     for (int i = 0; i < 20; i++) {
       assertThat(me("127.0.0.22", "nobody-" + i, "guess").status()).isEqualTo(401);
     }
-    FromAddress.Answer throttled = me("127.0.0.22", user, "the-right-password");
-    assertThat(throttled.status()).isEqualTo(429);
-    assertThat(Long.parseLong(throttled.headers().get("retry-after"))).isPositive();
-    assertThat(throttled.body()).contains("Too many failed logins");
-    assertThat(me("127.0.0.23", user, "the-right-password").status()).as("another address").isEqualTo(200);
+    assertThat(me("127.0.0.22", "hld-coordinator", "demo").status()).as("the coordinator gets in").isEqualTo(200);
+    assertThat(me("127.0.0.22", user, "the-right-password").status()).as("and so does a new account").isEqualTo(200);
+
+    FromAddress.Answer guess = me("127.0.0.22", user, "guess-0");
+    assertThat(guess.status()).isEqualTo(429);
+    long retryAfter = Long.parseLong(guess.headers().get("retry-after"));
+    assertThat(retryAfter).isBetween(1L, 600L);
+    assertThat(guess.body()).contains("\"detail\":\"Too many failed logins: try again in " + retryAfter + " s.\"");
+    // Each guess there still counts against the account, although it logged in from that address.
+    for (int i = 1; i < 10; i++) {
+      assertThat(me("127.0.0.22", user, "guess-" + i).status()).isEqualTo(429);
+    }
+    assertThat(me("127.0.0.23", user, "the-right-password").status()).as("the account's budget is spent")
+        .isEqualTo(429);
+    assertThat(me("127.0.0.22", user, "the-right-password").status()).as("from the guessing address too")
+        .isEqualTo(429);
+    assertThat(me("127.0.0.22", "hld-coordinator", "demo").status()).as("other accounts are untouched")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void identityVerifyIsThrottledAndLoggedLikeALogin(CapturedOutput output) {
+    // Camunda lets a user check the passwords of the accounts it may read: its own (a stolen session)
+    // or, for an administrator, everyone's.
+    String target = newUser();
+    String verify = "{\"username\":\"" + target + "\",\"password\":\"%s\"}";
+    for (int i = 0; i < 10; i++) {
+      FromAddress.Answer guess = FromAddress.postJson("127.0.0.51", port, "/engine-rest/identity/verify",
+          "admin", "demo", verify.formatted("guess-" + i));
+      assertThat(guess.status()).as(guess.body()).isEqualTo(200);
+      assertThat(guess.body()).contains("\"authenticated\":false");
+    }
+    assertThat(output.getAll()).contains("Failed login for user '" + target
+        + "' from 127.0.0.51 (identity/verify by admin)").doesNotContain("guess-3");
+
+    FromAddress.Answer refused = FromAddress.postJson("127.0.0.52", port, "/engine-rest/identity/verify",
+        "admin", "demo", verify.formatted("the-right-password"));
+    assertThat(refused.status()).isEqualTo(429);
+    long retryAfter = Long.parseLong(refused.headers().get("retry-after"));
+    assertThat(refused.body()).contains("\"type\":\"TooManyRequests\"")
+        .contains("\"message\":\"Too many failed logins: try again in " + retryAfter + " s.\"");
+    assertThat(output.getAll()).contains("Login for user '" + target + "' from 127.0.0.52 throttled");
+    // The same buckets as a login: the account is throttled there, and in the webapps' copy of the check.
+    assertThat(me("127.0.0.53", target, "the-right-password").status()).isEqualTo(429);
+    WebappSession webapp = new WebappSession(port);
+    assertThat(webapp.login("admin", "demo").status()).isEqualTo(200);
+    Http.Response viaWebapp = webapp.post("/camunda/api/engine/engine/default/identity/verify",
+        verify.formatted("the-right-password"));
+    assertThat(viaWebapp.status()).as(viaWebapp.body()).isEqualTo(429);
+    assertThat(viaWebapp.json().get("message").asText()).startsWith("Too many failed logins: try again in ");
+    // Nothing changed on the account: its password is the one it had.
+    assertThat(identityService.checkPassword(target, "the-right-password")).isTrue();
+  }
+
+  @Test
+  void aUserNameCannotForgeALogLine(CapturedOutput output) {
+    String forged = "nobody\nWARN forged\u2028INFO forged\u0085ERROR forged";
+    assertThat(me("127.0.0.61", forged, "guess").status()).isEqualTo(401);
+    String log = output.getAll();
+    assertThat(log).contains("Failed login for user 'nobody?WARN forged?INFO forged?ERROR forged' from 127.0.0.61")
+        .doesNotContain("\nWARN forged").doesNotContain("\u2028").doesNotContain("\u0085");
   }
 
   @Test
@@ -93,10 +150,13 @@ class LoginThrottleIT extends PostgresIntegrationTest {
       assertThat(FromAddress.postForm(address, port, login, "username=nobody-" + i + "&password=guess", cookie, token).status())
           .isEqualTo(401);
     }
-    FromAddress.Answer throttled = FromAddress.postForm(address, port, login, "username=phl-officer&password=demo",
+    FromAddress.Answer guess = FromAddress.postForm(address, port, login, "username=phl-officer&password=guess",
         cookie, token);
-    assertThat(throttled.status()).isEqualTo(429);
-    assertThat(throttled.headers()).containsKey("retry-after");
+    assertThat(guess.status()).isEqualTo(429);
+    assertThat(guess.body()).contains("Too many failed logins: try again in " + guess.headers().get("retry-after")
+        + " s.");
+    assertThat(FromAddress.postForm(address, port, login, "username=phl-officer&password=demo", cookie, token)
+        .status()).as("a right password still gets in").isEqualTo(200);
   }
 
   @Test

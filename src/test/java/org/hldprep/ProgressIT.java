@@ -205,9 +205,10 @@ class ProgressIT extends PostgresIntegrationTest {
     assertThat(texts(as("bangkok-ro").get("/api/cycles").json(), "cycle")).contains(cycle.cycle);
     assertThat(texts(as("dakar-ro-progress").get("/api/cycles").json(), "cycle"))
         .as("no country of Dakar's region in the cycle").doesNotContain(cycle.cycle);
-    JsonNode dakar = as("dakar-ro-progress").get(base + "/progress").json();
-    assertThat(dakar.get("regions").get(0).get("rows")).isEmpty();
-    assertThat(dakar.get("tracks")).isEmpty();
+    Http.Response dakar = as("dakar-ro-progress").get(base + "/progress");
+    assertThat(dakar.status()).as("nor its calendar").isEqualTo(403);
+    assertThat(dakar.json().get("detail").asText()).isEqualTo("Cycle " + cycle.cycle
+        + " includes no country of ro-dakar; you may read the cycles of your region only");
   }
 
   @Test

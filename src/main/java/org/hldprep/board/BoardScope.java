@@ -49,6 +49,17 @@ public record BoardScope(boolean everything, Set<String> regionalOffices) {
     return everything || (regionalOffice != null && regionalOffices.contains(regionalOffice));
   }
 
+  /**
+   * Refuses a cycle that includes none of the caller's regions: its calendar and figures are not the
+   * caller's, as the list of cycles already has it.
+   */
+  public void requireCycle(String cycle, Collection<String> cycleRegions) {
+    if (!everything && cycleRegions.stream().noneMatch(this::covers)) {
+      throw new ForbiddenException("Cycle " + cycle + " includes no country of " + String.join(", ", new TreeSet<>(
+          regionalOffices)) + "; you may read the cycles of your region only");
+    }
+  }
+
   /** Refuses, with a message naming the region, what belongs to a region the caller does not cover. */
   public void requireRegion(String regionalOffice, String what) {
     if (!covers(regionalOffice)) {

@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -30,6 +32,10 @@ import org.springframework.stereotype.Component;
  * The board's downloads, written from the same figures as the API: the country table as CSV (Apache
  * Commons CSV) and as an Excel workbook (Apache POI: header row, typed date and number cells,
  * autofilter, frozen header), and a timeline as CSV.
+ *
+ * <p>Every CSV cell is written {@link #inert}: names, steps and assignees come from users, and a
+ * spreadsheet must show them, not run them. The workbook needs no such care: POI writes text as
+ * string cells, which Excel never evaluates.
  */
 @Component
 public class ProgressExports {
@@ -40,7 +46,12 @@ public class ProgressExports {
   public static final List<String> TIMELINE_COLUMNS = List.of("Started", "Ended", "Track", "Code", "Step",
       "Activity type", "By", "Held by", "Documents");
 
-  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().get();
+  // Every cell quoted, as OWASP's CSV injection advice has it, so that no separator in a value starts a new cell.
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setQuoteMode(QuoteMode.ALL).get();
+  /** What a spreadsheet evaluates when a cell starts with it (OWASP: =, +, -, @, tab, carriage return). */
+  private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\t\r]");
+  /** A plain number such as -3 (days): a number to the spreadsheet, not a formula. */
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
   public byte[] countriesCsv(CycleProgress progress) {
     return csv(COUNTRY_COLUMNS, rows(progress), row -> List.of(row.regionalOffice(), row.iso3(), row.country(),
@@ -120,12 +131,17 @@ public class ProgressExports {
     try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, CSV.builder().setHeader(columns.toArray(String[]::new)).get())) {
       for (T row : rows) {
-        printer.printRecord(cells.apply(row));
+        printer.printRecord(cells.apply(row).stream().map(ProgressExports::inert).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** The cell as a spreadsheet shows it without evaluating it: text that would start a formula gets a leading quote. */
+  static String inert(String cell) {
+    return FORMULA_START.matcher(cell).find() && !NUMBER.matcher(cell).matches() ? "'" + cell : cell;
   }
 
   private static String text(String value) {

@@ -147,8 +147,17 @@ public class ProgressService {
     Set<String> regions = regions(scope, regionalOffice);
     return asEngine(() -> {
       Snapshot snapshot = reader.snapshot(requireMaster(cycle));
+      scope.requireCycle(cycle, regions(snapshot));
       return progress(cycle, snapshot, regions);
     });
+  }
+
+  /** The regions a cycle includes: those it started with, and those of any country added since. */
+  private Set<String> regions(Snapshot snapshot) {
+    Set<String> regions = new LinkedHashSet<>(
+        ids(snapshot.masterVariables().get(HldPreparationProcess.REGIONAL_OFFICES)));
+    snapshot.items().stream().map(this::region).filter(Objects::nonNull).forEach(regions::add);
+    return regions;
   }
 
   private CycleProgress progress(String cycle, Snapshot snapshot, Set<String> regions) {

@@ -11,12 +11,13 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic credentials checked against the Camunda identity service (the engine's user and group
- * tables), after the {@link LoginThrottle} has let the attempt through. The granted authorities are the
+ * tables), under the {@link LoginThrottle}. The granted authorities are the
  * user's Camunda group ids, one to one. A success is kept for a few seconds in the
  * {@link CredentialsCache}; failures never are.
  */
@@ -46,15 +47,13 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
       throw new LoginThrottledException(wait);
     }
     if (userId == null || userId.isBlank() || credentials == null) {
-      throttle.failed(address, userId, "HTTP Basic");
-      throw new BadCredentialsException("Wrong user name or password");
+      throw failed(address, userId);
     }
     String password = credentials.toString();
     CredentialsCache.Login login = recentLogins.get(userId, password);
     if (login == null) {
       if (!identityService.get().checkPassword(userId, password)) {
-        throttle.failed(address, userId, "HTTP Basic");
-        throw new BadCredentialsException("Wrong user name or password");
+        throw failed(address, userId);
       }
       login = new CredentialsCache.Login(userId, identityService.get().createGroupQuery().groupMember(userId).list()
           .stream().map(Group::getId).toList());
@@ -63,6 +62,13 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     throttle.succeeded(address, userId);
     return UsernamePasswordAuthenticationToken.authenticated(userId, null,
         login.groups().stream().map(SimpleGrantedAuthority::new).toList());
+  }
+
+  /** 401, or 429 once the address has spent its budget of failures. */
+  private AuthenticationException failed(String address, String userId) {
+    Duration wait = throttle.failed(address, userId, "HTTP Basic");
+    return wait == null ? new BadCredentialsException("Wrong user name or password")
+        : new LoginThrottledException(wait);
   }
 
   @Override

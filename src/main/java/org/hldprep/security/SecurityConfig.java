@@ -24,6 +24,7 @@ import org.hldprep.security.guard.TaskRoutingRule;
 import org.hldprep.security.guard.TaskVariableReadRule;
 import org.hldprep.security.login.LoginThrottle;
 import org.hldprep.security.login.LoginThrottledException;
+import org.hldprep.security.login.VerifyPasswordThrottleFilter;
 import org.hldprep.security.login.WebappLoginThrottleFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -47,7 +49,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: stateless HTTP Basic against the
  *       Camunda identity service, throttled ({@link LoginThrottle}); each request runs as its user inside
  *       the engine; the engine API guard's rules apply;</li>
- *   <li>{@code /camunda/**}: the webapps keep Camunda's own login (throttled the same way) and CSRF
+ *   <li>{@code /camunda/**}: the webapps keep Camunda's own login (throttled the same way, as is Camunda's
+ *       password check {@code /identity/verify} in both) and CSRF
  *       protection, behind the same guard;</li>
  *   <li>everything else is refused, but for the redirect at {@code /}.</li>
  * </ol>
@@ -128,7 +131,9 @@ public class SecurityConfig {
         // GETs under /api from the webapps' session (the progress board in Cockpit)
         .addFilterBefore(new WebappSessionApiFilter(engine), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
-        .addFilterAfter(guard, EngineAuthenticationFilter.class);
+        .addFilterAfter(guard, EngineAuthenticationFilter.class)
+        // After the authorization check: only a logged-in user reaches Camunda's password check.
+        .addFilterAfter(new VerifyPasswordThrottleFilter(throttle), AuthorizationFilter.class);
     return http.build();
   }
 
@@ -151,7 +156,8 @@ public class SecurityConfig {
             }))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .addFilterBefore(new WebappLoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
-        .addFilterAfter(guard, WebappLoginThrottleFilter.class);
+        .addFilterAfter(guard, WebappLoginThrottleFilter.class)
+        .addFilterAfter(new VerifyPasswordThrottleFilter(throttle), EngineApiGuardFilter.class);
     return http.build();
   }
 

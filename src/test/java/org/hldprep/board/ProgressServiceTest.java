@@ -272,6 +272,21 @@ class ProgressServiceTest {
   }
 
   @Test
+  void aRegionalOfficeReadsNothingOfACycleWithoutItsRegion() {
+    startCycle("BOARDK", List.of("KEN"));
+
+    for (String region : java.util.Arrays.asList(null, "ro-bangkok")) {
+      assertThatThrownBy(() -> progress.progress("BOARDK", BANGKOK, region)).as("region " + region)
+          .isInstanceOf(ForbiddenException.class)
+          .hasMessage("Cycle BOARDK includes no country of ro-bangkok; you may read the cycles of your region only");
+    }
+    assertThat(progress.cycles(BANGKOK)).extracting(c -> c.cycle()).doesNotContain("BOARDK");
+    assertThat(progress.progress("BOARDK", COORDINATOR, null).countdown().hldDate()).isEqualTo(HLD);
+    assertThat(progress.progress("BOARDK", BoardScope.of(List.of("ro-nairobi"), REFERENCE), null).regions())
+        .singleElement().satisfies(r -> assertThat(r.regionalOffice()).isEqualTo("ro-nairobi"));
+  }
+
+  @Test
   void timelineSaysWhoDidWhatWhenWithTheDocumentsLinked() {
     startCycle("BOARDT", List.of("PHL"));
     completeAs("phl-officer", List.of("co-phl"), task("BOARDT", "PHL", "Task_Offer"),

@@ -40,6 +40,15 @@ public final class FromAddress {
         + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n" + form);
   }
 
+  /** A JSON POST with HTTP Basic credentials. */
+  public static Answer postJson(String localAddress, int port, String path, String user, String password, String json) {
+    String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    return send(localAddress, port, "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port
+        + "\r\nAuthorization: Basic " + auth + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+        + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n" + json);
+  }
+
   /** A GET without credentials, e.g. to obtain a session and CSRF token. */
   public static Answer open(String localAddress, int port, String path) {
     return send(localAddress, port, "GET " + path + " HTTP/1.1\r\nHost: localhost:" + port

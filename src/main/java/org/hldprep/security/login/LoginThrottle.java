@@ -7,17 +7,21 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.Locale;
+import org.hldprep.security.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Throttles failed logins (HTTP Basic and the webapps' login form alike) before the identity service is
- * asked, with Bucket4j token buckets that only failures drain:
+ * Throttles failed logins (HTTP Basic, the webapps' login form and Camunda's password check alike) with
+ * Bucket4j token buckets that only failures drain:
  * <ul>
- *   <li>per client address: a stranger who keeps guessing is slowed down, whatever account he tries;</li>
- *   <li>per account: guessing one account from many addresses is slowed down too, but an address that
- *       has logged in to the account successfully before is exempt from the account's bucket, so a stranger
- *       elsewhere cannot keep its owner out.</li>
+ *   <li>per client address: once an address has spent its budget, each wrong password from it is
+ *       answered 429 and counts against the account it tried, even from an address the account knows.
+ *       Its right passwords still get in: behind a proxy or a shared office address, strangers' failures
+ *       must not keep staff out;</li>
+ *   <li>per account: once spent, the account's password is not even checked (429), but from an address
+ *       that has logged in to the account before and is not itself guessing, so a stranger elsewhere
+ *       cannot keep the owner out.</li>
  * </ul>
  * Nothing is ever locked for good: a bucket refills by itself within its window. Camunda's own per-user
  * lockout is switched off (see application.yaml), since anyone could trigger it for any account.
@@ -43,22 +47,30 @@ public class LoginThrottle {
     this.knownAddresses = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(rememberGoodAddresses).build();
   }
 
-  /** Null if this login may be tried now, else how long the client must wait. */
+  /** Null if the password may be checked now, else how long the client must wait: the account's budget is spent. */
   public Duration waitBeforeTrying(String address, String account) {
-    long nanos = nanosToWait(addressBucket(address));
-    if (account != null && !isKnown(address, account)) {
-      nanos = Math.max(nanos, nanosToWait(accountBucket(account)));
+    if (account == null || exempt(address, account)) {
+      return null;
     }
+    long nanos = nanosToWait(accountBucket(account));
     return nanos == 0 ? null : Duration.ofNanos(nanos);
   }
 
-  /** A wrong password (or unknown user): logged with user and address, never the password. */
-  public void failed(String address, String account, String channel) {
-    LOG.warn("Failed login for user '{}' from {} ({})", printable(account), address, channel);
-    addressBucket(address).tryConsume(1);
-    if (account != null && !isKnown(address, account)) {
+  /**
+   * A wrong password (or unknown user), logged with user and address, never the password.
+   *
+   * @return null to answer it as a wrong password (401), or how long the client must wait when its
+   *     address had spent its budget already (429)
+   */
+  public Duration failed(String address, String account, String channel) {
+    LOG.warn("Failed login for user '{}' from {} ({})", LogText.printable(account), address, channel);
+    Bucket addressBucket = addressBucket(address);
+    long addressWait = nanosToWait(addressBucket);
+    if (account != null && !exempt(address, account)) {
       accountBucket(account).tryConsume(1);
     }
+    addressBucket.tryConsume(1);
+    return addressWait == 0 ? null : Duration.ofNanos(addressWait);
   }
 
   public void succeeded(String address, String account) {
@@ -67,12 +79,13 @@ public class LoginThrottle {
 
   /** Logged when a login is refused with 429 without asking the identity service. */
   public void throttled(String address, String account, String channel, Duration wait) {
-    LOG.warn("Login for user '{}' from {} throttled for {} s ({})", printable(account), address,
+    LOG.warn("Login for user '{}' from {} throttled for {} s ({})", LogText.printable(account), address,
         Math.max(1, wait.toSeconds()), channel);
   }
 
-  private boolean isKnown(String address, String account) {
-    return knownAddresses.getIfPresent(key(address, account)) != null;
+  /** An address the account has logged in from is spared the account's bucket while it is not guessing itself. */
+  private boolean exempt(String address, String account) {
+    return knownAddresses.getIfPresent(key(address, account)) != null && nanosToWait(addressBucket(address)) == 0;
   }
 
   private Bucket addressBucket(String address) {
@@ -95,15 +108,6 @@ public class LoginThrottle {
 
   private static String key(String address, String account) {
     return address + "|" + (account == null ? "" : account.toLowerCase(Locale.ROOT));
-  }
-
-  /** A user name as sent, safe for one log line. */
-  static String printable(String account) {
-    if (account == null) {
-      return "";
-    }
-    String cleaned = account.replaceAll("[\\p{Cntrl}]", "?");
-    return cleaned.length() > 64 ? cleaned.substring(0, 64) + "..." : cleaned;
   }
 
   /** Seconds for a Retry-After header, at least one. */

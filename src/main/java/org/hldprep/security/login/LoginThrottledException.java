@@ -3,7 +3,7 @@ package org.hldprep.security.login;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
-/** A login refused by {@link LoginThrottle} before the password was checked: answered with 429. */
+/** A login refused by {@link LoginThrottle}, the account's or the address's budget spent: answered with 429. */
 public class LoginThrottledException extends AuthenticationException {
 
   private final transient Duration wait;

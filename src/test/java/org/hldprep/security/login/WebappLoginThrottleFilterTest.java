@@ -12,7 +12,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /**
  * The webapps' login form under the throttle, with mock requests: only the login POST is watched, a 401
  * counts as a failure, a 200 makes the address known to the account, and once over the limit the next try
- * gets 429 with Retry-After without reaching Camunda.
+ * gets 429 with Retry-After without reaching Camunda; an address that strangers have spent still gets
+ * its right passwords in.
  */
 class WebappLoginThrottleFilterTest {
 
@@ -39,7 +40,12 @@ class WebappLoginThrottleFilterTest {
       @Override
       public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res)
           throws java.io.IOException, jakarta.servlet.ServletException {
-        ((HttpServletResponse) res).setStatus(camundaStatus);
+        // As Jersey answers an error without a body: sendError, which commits the response.
+        if (camundaStatus >= 400) {
+          ((HttpServletResponse) res).sendError(camundaStatus);
+        } else {
+          ((HttpServletResponse) res).setStatus(camundaStatus);
+        }
         super.doFilter(req, res);
       }
     };
@@ -83,5 +89,25 @@ class WebappLoginThrottleFilterTest {
     assertThat(throttle.waitBeforeTrying("10.0.2.7", "bangkok-ro")).as("the account is throttled elsewhere").isNotNull();
     assertThat(login(LOGIN, "POST", "bangkok-ro", "10.0.2.1", 200).reachedCamunda())
         .as("but not from the address it logged in from").isTrue();
+  }
+
+  @Test
+  void strangersFailingFromTheSameAddressDoNotKeepARightPasswordOut() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(login(LOGIN, "POST", "nobody-" + i, "10.0.3.1", 401).response().getStatus()).isEqualTo(401);
+    }
+    Outcome coordinator = login(LOGIN, "POST", "hld-coordinator", "10.0.3.1", 200);
+    assertThat(coordinator.reachedCamunda()).isTrue();
+    assertThat(coordinator.response().getStatus()).isEqualTo(200);
+
+    Outcome guess = login(LOGIN, "POST", "phl-officer", "10.0.3.1", 401);
+    assertThat(guess.reachedCamunda()).as("the password is checked").isTrue();
+    assertThat(guess.response().getStatus()).as("but a wrong one is answered 429").isEqualTo(429);
+    long retryAfter = Long.parseLong(guess.response().getHeader("Retry-After"));
+    assertThat(guess.response().getContentAsString())
+        .isEqualTo("{\"type\":\"TooManyRequests\",\"message\":\"Too many failed logins: try again in " + retryAfter
+            + " s.\"}");
+    login(LOGIN, "POST", "phl-officer", "10.0.3.1", 401);
+    assertThat(throttle.waitBeforeTrying("10.0.3.9", "phl-officer")).as("and drains the account's budget").isNotNull();
   }
 }
