@@ -12,9 +12,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.hldprep.assignment.GroupIds;
 import org.hldprep.security.guard.AccountChangesRule;
 import org.hldprep.security.guard.AdminOnlyEndpointsRule;
+import org.hldprep.security.guard.AdminPluginRule;
 import org.hldprep.security.guard.AdminSetupRule;
 import org.hldprep.security.guard.CockpitPluginRule;
 import org.hldprep.security.guard.ExpressionQueryRule;
+import org.hldprep.security.guard.JsonNestingRule;
 import org.hldprep.security.guard.SkipFlagsRule;
 import org.hldprep.security.guard.StartVariablesRule;
 import org.hldprep.security.guard.TaskCompletionRule;
@@ -28,8 +30,10 @@ import org.hldprep.security.login.VerifyPasswordThrottleFilter;
 import org.hldprep.security.login.WebappLoginThrottleFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
@@ -67,14 +71,27 @@ public class SecurityConfig {
   private final Supplier<ProcessEngine> engine;
   private final EngineApiGuardFilter guard;
   private final CredentialsCache recentLogins;
+  private final CrossSiteRequestFilter crossSite;
 
-  /** The engine is looked up lazily: filter chains are built while Tomcat starts, before the engine. */
+  /**
+   * The engine is looked up lazily: filter chains are built while Tomcat starts, before the engine.
+   * {@code hldprep.security.allowed-origins}: other origins of the same site whose pages may write.
+   */
   public SecurityConfig(ObjectProvider<IdentityService> identityService, ObjectProvider<ProcessEngine> engine,
-      CredentialsCache recentLogins) {
+      CredentialsCache recentLogins, @Value("${hldprep.security.allowed-origins:}") List<String> allowedOrigins) {
     this.identityService = identityService::getObject;
     this.engine = engine::getObject;
     this.recentLogins = recentLogins;
     this.guard = engineApiGuard();
+    this.crossSite = new CrossSiteRequestFilter(allowedOrigins);
+  }
+
+  /** Before every other filter: see {@link EncodedPathFilter}. */
+  @Bean
+  FilterRegistrationBean<EncodedPathFilter> encodedPathFilter() {
+    FilterRegistrationBean<EncodedPathFilter> registration = new FilterRegistrationBean<>(new EncodedPathFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean
@@ -94,8 +111,10 @@ public class SecurityConfig {
   private EngineApiGuardFilter engineApiGuard() {
     TaskFormGuard forms = new TaskFormGuard(engine);
     return new EngineApiGuardFilter(List.of(
+        new JsonNestingRule(),
         new AdminSetupRule(this::setupIsOver),
         new CockpitPluginRule(),
+        new AdminPluginRule(),
         new AccountChangesRule(),
         new AdminOnlyEndpointsRule(),
         new SkipFlagsRule(),
@@ -128,8 +147,11 @@ public class SecurityConfig {
             .requestMatchers(withDefaults().matcher("/swagger-ui/**"), withDefaults().matcher("/swagger-ui.html"))
             .hasAuthority(GroupIds.ADMIN)
             .anyRequest().authenticated())
+        // Before anything reads the request: writes from other sites, then bodies over the limit.
+        .addFilterBefore(crossSite, BasicAuthenticationFilter.class)
+        .addFilterAfter(new RequestBodyLimitFilter(), CrossSiteRequestFilter.class)
         // GETs under /api from the webapps' session (the progress board in Cockpit)
-        .addFilterBefore(new WebappSessionApiFilter(engine), BasicAuthenticationFilter.class)
+        .addFilterAfter(new WebappSessionApiFilter(engine), RequestBodyLimitFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         .addFilterAfter(guard, EngineAuthenticationFilter.class)
         // After the authorization check: only a logged-in user reaches Camunda's password check.
@@ -180,14 +202,21 @@ public class SecurityConfig {
         || identityService.get().createUserQuery().count() > 0;
   }
 
-  private static AuthenticationEntryPoint unauthorized() {
+  /**
+   * 401, with the Basic challenge only for a request that no other site's page caused: a page of
+   * another site cannot make the browser prompt for (and then keep) an HLD Prep password. The challenge
+   * itself stays: the administrators' Swagger UI and clients with an authenticator rely on it.
+   */
+  private AuthenticationEntryPoint unauthorized() {
     return (request, response, e) -> {
       if (e instanceof LoginThrottledException throttled) {
         response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
         JsonErrors.write(request, response, 429, "TooManyRequests", throttled.getMessage());
         return;
       }
-      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+      if (!crossSite.fromAnotherSite(request)) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+      }
       JsonErrors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
           "Authentication required: send HTTP Basic credentials of an HLD Prep user.");
     };

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.WebappProperty;
 import org.camunda.bpm.spring.boot.starter.webapp.filter.LazySecurityFilter;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationFilter;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,9 @@ import org.springframework.core.annotation.Order;
  * own CSRF filter. The initializer skips every filter name that is already registered, so this
  * initializer runs first and registers, in Camunda's order and with Camunda's settings, the two filters
  * that precede the CSRF filter (authentication, then the webapps' path security: an expired session still
- * gets 401 and the login dialog, not a CSRF refusal) and then ours under Camunda's name.
+ * gets 401 and the login dialog, not a CSRF refusal), then ours under Camunda's name, then the session
+ * cookie filter. Authentication, CSRF and session cookie filters open no session where none is needed
+ * ({@link WebappSessions}).
  */
 @Configuration
 public class WebappCsrfConfig {
@@ -34,16 +35,20 @@ public class WebappCsrfConfig {
       WebappProperty webapp = properties.getWebapp();
       String path = webapp.getApplicationPath();
       long ttl = webapp.getAuth().getCache().getTimeToLive();
-      register(servletContext, "Authentication Filter", AuthenticationFilter.class, Collections.singletonMap(
-          "cacheTimeToLive", webapp.getAuth().getCache().isTtlEnabled() ? Long.toString(ttl) : ""), path);
-      register(servletContext, "Security Filter", LazySecurityFilter.class,
+      WebappSessions sessions = new WebappSessions(path);
+      register(servletContext, "Authentication Filter", new SessionSparingAuthenticationFilter(sessions),
+          Collections.singletonMap("cacheTimeToLive", webapp.getAuth().getCache().isTtlEnabled() ? Long.toString(ttl)
+              : ""), path);
+      register(servletContext, "Security Filter", new LazySecurityFilter(),
           Collections.singletonMap("configFile", webapp.getSecurityConfigFile()), path);
-      register(servletContext, "CsrfPreventionFilter", SessionKeepingCsrfPreventionFilter.class,
+      register(servletContext, "CsrfPreventionFilter", new SessionKeepingCsrfPreventionFilter(sessions),
           webapp.getCsrf().getInitParams(), path);
+      register(servletContext, "SessionCookieFilter", new SessionSparingCookieFilter(sessions),
+          webapp.getSessionCookie().getInitParams(), path);
     };
   }
 
-  private static void register(ServletContext servletContext, String name, Class<? extends Filter> filter,
+  private static void register(ServletContext servletContext, String name, Filter filter,
       Map<String, String> initParameters, String applicationPath) {
     FilterRegistration.Dynamic registration = servletContext.addFilter(name, filter);
     registration.setInitParameters(initParameters);

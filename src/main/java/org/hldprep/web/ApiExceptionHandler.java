@@ -1,6 +1,7 @@
 package org.hldprep.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.hldprep.input.InputLimits;
 import org.hldprep.reference.UnknownReferenceCodeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +136,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       } else {
         problem.setDetail("'" + field + "' cannot be read.");
       }
+    } else if (cause instanceof StreamConstraintsException) {
+      problem.setDetail("The request body is nested deeper than " + InputLimits.MAX_JSON_NESTING
+          + " levels of arrays and objects.");
     } else if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
       problem.setDetail("The request body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
           + json.getLocation().getColumnNr() + ").");

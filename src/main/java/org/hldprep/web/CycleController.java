@@ -51,9 +51,9 @@ public class CycleController {
 
   /** Adds a Member State ({@code {"memberState":"SUR"}}) or an RCP ({@code {"rcp":"almaty-process"}}); idempotent. */
   @PostMapping("/{cycle}/participants")
-  public Map<String, Object> add(@PathVariable String cycle, @RequestBody(required = false) Map<String, String> body) {
-    Map<String, String> given = body == null ? Map.of() : body;
-    return cycles.addParticipant(cycle, given.get("memberState"), given.get("rcp"));
+  public Map<String, Object> add(@PathVariable String cycle, @RequestBody(required = false) ParticipantRequest body) {
+    ParticipantRequest given = body == null ? new ParticipantRequest(null, null) : body;
+    return cycles.addParticipant(cycle, given.memberState(), given.rcp());
   }
 
   /** Withdraws a Member State or an RCP: its running track ends withdrawn; idempotent. */
@@ -75,6 +75,9 @@ public class CycleController {
     List<String> groups = caller.getAuthorities().stream().map(a -> a.getAuthority()).toList();
     return cycles.send(cycle, message, body == null ? new LinkedHashMap<>() : body, caller.getName(), groups);
   }
+
+  /** A record, not a map, so that an unknown field is refused (400 naming it) rather than ignored. */
+  public record ParticipantRequest(String memberState, String rcp) {}
 
   /** A list may be empty (meaning all), but a code in it may not be blank: "[\"\"]" is a mistake, not "all". */
   public record StartCycleRequest(String cycle, List<@NotBlank String> memberStates, List<@NotBlank String> rcps,

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.assignment.GroupIds;
 import org.hldprep.engine.AsEngine;
+import org.hldprep.input.InputLimits;
 import org.hldprep.input.InputParser;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.Deadlines;
@@ -379,6 +380,13 @@ public class CycleService {
       throw new ForbiddenException("Only members of " + String.join(" or ", event.senderGroups()) + " may send "
           + message);
     }
+    List<String> known = knownFields(event);
+    for (String field : body.keySet()) {
+      if (!known.contains(field)) {
+        throw new InvalidRequestException("Unknown field '" + abbreviated(field) + "' for " + message + ": expected "
+            + String.join(", ", known));
+      }
+    }
     for (String field : event.requiredFields()) {
       Object value = body.get(field);
       if (value == null || value.toString().isBlank()) {
@@ -392,6 +400,10 @@ public class CycleService {
       }
     });
     variables.forEach((field, value) -> {
+      if (value instanceof String text && text.length() > InputLimits.MAX_TEXT) {
+        throw new InvalidRequestException("The field '" + field + "' of " + message + " may be at most "
+            + InputLimits.MAX_TEXT + " characters long (it has " + text.length() + ")");
+      }
       FieldFormat format = FIELD_FORMATS.get(field);
       if (format != null && !format.pattern().matcher(value.toString().trim()).matches()) {
         throw new InvalidRequestException("The field '" + field + "' of " + message + " must be " + format.expected()
@@ -432,6 +444,17 @@ public class CycleService {
     result.put("businessKey", target);
     result.put("sentBy", userId);
     return result;
+  }
+
+  /** The fields an event's body may carry; an objection also names the mission and the note verbale. */
+  private static List<String> knownFields(ExternalEvent event) {
+    List<String> known = new java.util.ArrayList<>(event.requiredFields());
+    known.addAll(event.optionalFields());
+    if (event.permanentMissions()) {
+      known.addAll(List.of(CouncilJointStatementProcess.OBJECTING_COUNTRY,
+          CouncilJointStatementProcess.NOTE_VERBALE_REFERENCE));
+    }
+    return known;
   }
 
   /**

@@ -28,6 +28,7 @@ public final class Deployments {
   private final String baseUrl;
   private final String basicAuth;
   private final CookieManager cookies;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   private Deployments(int port, String basicAuth, CookieManager cookies) {
     this.baseUrl = "http://localhost:" + port;
@@ -61,6 +62,12 @@ public final class Deployments {
     return session;
   }
 
+  /** Sends this header with every deployment too (e.g. the Origin a browser would send). */
+  public Deployments withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
   /** POST deployment/create with these files (name to content); duplicate filtering as Modeler leaves it, off. */
   public Http.Response create(String deploymentName, Map<String, byte[]> files) {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -83,6 +90,7 @@ public final class Deployments {
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    headers.forEach(request::header);
     return send(basicAuth != null ? request.header("Authorization", basicAuth) : withCsrf(request));
   }
 

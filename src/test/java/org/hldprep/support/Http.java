@@ -21,11 +21,17 @@ public final class Http {
   private final String baseUrl;
   private final String user;
   private final String password;
+  private final Map<String, String> headers;
 
   private Http(String baseUrl, String user, String password) {
+    this(baseUrl, user, password, Map.of());
+  }
+
+  private Http(String baseUrl, String user, String password, Map<String, String> headers) {
     this.baseUrl = baseUrl;
     this.user = user;
     this.password = password;
+    this.headers = headers;
   }
 
   public static Http anonymous(int port) {
@@ -38,6 +44,13 @@ public final class Http {
 
   public static Http as(int port, String user, String password) {
     return new Http("http://localhost:" + port, user, password);
+  }
+
+  /** The same client, sending this header too (e.g. the Origin a browser would send). */
+  public Http withHeader(String name, String value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Http(baseUrl, user, password, more);
   }
 
   public Response get(String path) {
@@ -60,6 +73,7 @@ public final class Http {
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
+    headers.forEach(builder::header);
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       builder.header("Authorization", "Basic " + token);
@@ -70,7 +84,7 @@ public final class Http {
   private static Response send(HttpRequest.Builder builder) {
     try {
       HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -98,8 +112,12 @@ public final class Http {
     return variables;
   }
 
-  /** Status and body of one answer; {@link #json()} parses the body. */
-  public record Response(int status, String body) {
+  /** Status, body and headers (names in any case) of one answer; {@link #json()} parses the body. */
+  public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+    public Response(int status, String body) {
+      this(status, body, Map.of());
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);

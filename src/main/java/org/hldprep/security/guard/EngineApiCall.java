@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import org.hldprep.assignment.GroupIds;
+import org.hldprep.input.InputLimits;
 
 /**
  * One request to the engine API as the guard's rules see it: who calls, which engine resource, and the
@@ -17,7 +18,7 @@ import org.hldprep.assignment.GroupIds;
  */
 public final class EngineApiCall {
 
-  public static final int MAX_BODY_BYTES = 256 * 1024;
+  public static final int MAX_BODY_BYTES = InputLimits.MAX_BODY_BYTES;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServletRequest request;
@@ -77,6 +78,10 @@ public final class EngineApiCall {
 
   public boolean isAdmin() {
     return groups.contains(GroupIds.ADMIN);
+  }
+
+  public String contentType() {
+    return request.getContentType();
   }
 
   public String queryString() {

@@ -10,4 +10,9 @@ public final class GuardedRequests {
   public static HttpServletRequest replayed(EngineApiCall call) {
     return call.bodyConsumed() ? new CachedBodyRequest(call.request(), call.cachedBody()) : call.request();
   }
+
+  /** The request with this body, already read from it, to read again. */
+  public static HttpServletRequest replayed(HttpServletRequest request, byte[] body) {
+    return new CachedBodyRequest(request, body);
+  }
 }

@@ -6,11 +6,14 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.hldprep.input.InputLimits;
 
 /**
  * A process start (start or submit-form) by anyone but an administrator carries plain values only: text,
  * booleans, numbers, or a JSON list such as {@code memberStates}. No {@code valueInfo} and no Object, Xml,
  * Bytes or File values, which the engine would try to build as a class when the start listener reads them.
+ * For everyone, administrators included, no text longer than the engine's column ({@link InputLimits#MAX_TEXT}):
+ * the start would otherwise fail on the database with a 500.
  */
 public class StartVariablesRule implements EngineApiRule {
 
@@ -20,9 +23,11 @@ public class StartVariablesRule implements EngineApiRule {
 
   @Override
   public Refusal check(EngineApiCall call) throws IOException {
-    if (!call.isEngineApi() || call.isAdmin() || !"POST".equals(call.method())
-        || !START.matcher(call.enginePath()).matches()) {
+    if (!call.isEngineApi() || !"POST".equals(call.method()) || !START.matcher(call.enginePath()).matches()) {
       return null;
+    }
+    if (call.isAdmin()) {
+      return tooLongText(call.json());
     }
     JsonNode json = call.json();
     if (json == null || !json.isObject()) {
@@ -50,6 +55,22 @@ public class StartVariablesRule implements EngineApiRule {
       if (type != null && !type.isNull() && !(type.isTextual() && PLAIN_TYPES.contains(type.asText()))) {
         return Refusal.badRequest("'" + name + "' must be a plain value (text, boolean, number or a JSON list),"
             + " not of type " + TaskFormGuard.shorten(type.toString()) + ".");
+      }
+    }
+    return tooLongText(json);
+  }
+
+  private static Refusal tooLongText(JsonNode start) {
+    JsonNode variables = start == null ? null : start.get("variables");
+    if (variables == null || !variables.isObject()) {
+      return null;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> variable = it.next();
+      JsonNode value = variable.getValue().path("value");
+      if (value.isTextual() && value.asText().length() > InputLimits.MAX_TEXT) {
+        return Refusal.badRequest("'" + TaskFormGuard.shorten(variable.getKey()) + "' is longer than "
+            + InputLimits.MAX_TEXT + " characters, the most a text variable holds.");
       }
     }
     return null;

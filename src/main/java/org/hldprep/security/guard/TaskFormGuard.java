@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.hldprep.input.InputLimits;
 
 /**
  * What a user may send when completing a task: exactly the fields of the task's Camunda Form, each as
@@ -59,7 +60,8 @@ import org.camunda.bpm.engine.task.Task;
  */
 public class TaskFormGuard {
 
-  static final int MAX_TEXT = 10_000;
+  /** No field without a smaller maxLength may exceed the engine's text column. */
+  static final int MAX_TEXT = InputLimits.MAX_TEXT;
   static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
   static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -362,7 +364,7 @@ public class TaskFormGuard {
     JsonNode component = field.component();
     JsonNode validate = component.path("validate");
     if (text.length() > MAX_TEXT) {
-      return "is longer than " + MAX_TEXT + " characters";
+      return "is longer than " + MAX_TEXT + " characters, the most a text variable holds";
     }
     switch (field.type()) {
       case "radio", "select" -> {

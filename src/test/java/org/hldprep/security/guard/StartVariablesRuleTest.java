@@ -32,4 +32,14 @@ class StartVariablesRuleTest {
     assertThat(start("{\"variables\":{\"cycle\":{\"value\":\"x\",\"type\":\"Object\"}}}", List.of("camunda-admin")))
         .as("administrators are not checked").isNull();
   }
+
+  @Test
+  void aTextLongerThanTheEnginesColumnIsRefusedForEveryoneNamingTheLimit() throws Exception {
+    String body = "{\"variables\":{\"note\":{\"value\":\"" + "x".repeat(4001) + "\"}}}";
+    for (List<String> groups : List.of(List.of("iom-icp"), List.of("camunda-admin"))) {
+      assertThat(start(body, groups).message()).as(groups.toString()).contains("'note'").contains("4000 characters");
+    }
+    assertThat(start("{\"variables\":{\"note\":{\"value\":\"" + "x".repeat(4000) + "\"}}}", List.of("iom-icp")))
+        .isNull();
+  }
 }
