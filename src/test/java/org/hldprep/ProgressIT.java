@@ -349,7 +349,8 @@ class ProgressIT extends PostgresIntegrationTest {
     HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
         .followRedirects(HttpClient.Redirect.NEVER).build();
     String root = "http://localhost:" + port;
-    client.send(HttpRequest.newBuilder(URI.create(root + "/camunda/app/cockpit/default/")).build(),
+    // As Cockpit does: its first read of the webapps' API opens the session and hands out the CSRF token.
+    client.send(HttpRequest.newBuilder(URI.create(root + "/camunda/api/admin/auth/user/default")).build(),
         HttpResponse.BodyHandlers.discarding());
     String xsrf = ((java.net.CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies()
         .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();

@@ -57,9 +57,17 @@ public final class DemoStaff {
     String taskId = find(taskKey, businessKey, actor, audience);
     assertThat(as(actor).post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", actor)).status())
         .isEqualTo(204);
-    Http.Response completed = as(actor).post("/engine-rest/task/" + taskId + "/complete",
-        Map.of("variables", Http.variables(values)));
+    Http.Response completed = complete(actor, taskId, values);
+    // A job of the same instance (a tally, a timer) may commit at the same moment: the client is told 409
+    // and sends again, as the Guarantees say; any other answer is final.
+    for (int attempt = 1; completed.status() == 409 && attempt < 3; attempt++) {
+      completed = complete(actor, taskId, values);
+    }
     assertThat(completed.status()).as(taskKey + ": " + completed.body()).isEqualTo(204);
+  }
+
+  private Http.Response complete(String actor, String taskId, Map<String, Object> values) {
+    return as(actor).post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Http.variables(values)));
   }
 
   /** The administrator holds ALL on tasks, so it sees everything besides the routed staff. */

@@ -48,6 +48,8 @@ public final class Deployments {
   public static Deployments webapp(int port, String user) {
     Deployments session = new Deployments(port, null, new CookieManager());
     session.send(HttpRequest.newBuilder(URI.create(session.baseUrl + "/camunda/app/cockpit/default/")).GET());
+    // As Cockpit does: its first read of the webapps' API opens the session and hands out the CSRF token.
+    session.send(HttpRequest.newBuilder(URI.create(session.baseUrl + "/camunda/api/admin/auth/user/default")).GET());
     Http.Response login = session.send(session.withCsrf(HttpRequest.newBuilder(
             URI.create(session.baseUrl + "/camunda/api/admin/auth/user/default/login/cockpit")))
         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -33,6 +33,8 @@ public final class NodeWebappSession {
   public static NodeWebappSession login(int port, String user, String password) {
     NodeWebappSession session = new NodeWebappSession();
     session.send(port, HttpRequest.newBuilder(uri(port, "/camunda/app/tasklist/default/")).GET());
+    // As Tasklist does: its first read of the webapps' API opens the session and hands out the CSRF token.
+    session.send(port, HttpRequest.newBuilder(uri(port, "/camunda/api/admin/auth/user/default")).GET());
     Http.Response loggedIn = session.send(port, HttpRequest.newBuilder(
             uri(port, "/camunda/api/admin/auth/user/default/login/tasklist"))
         .header("Content-Type", "application/x-www-form-urlencoded")
