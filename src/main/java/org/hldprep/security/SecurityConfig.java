@@ -19,6 +19,7 @@ import org.hldprep.security.guard.ExpressionQueryRule;
 import org.hldprep.security.guard.JsonNestingRule;
 import org.hldprep.security.guard.SkipFlagsRule;
 import org.hldprep.security.guard.StartVariablesRule;
+import org.hldprep.security.guard.TaskCommentsRule;
 import org.hldprep.security.guard.TaskCompletionRule;
 import org.hldprep.security.guard.TaskFormGuard;
 import org.hldprep.security.guard.TaskHandOverRule;
@@ -122,6 +123,7 @@ public class SecurityConfig {
         new TaskRoutingRule(),
         new TaskHandOverRule(),
         new TaskVariableReadRule(forms),
+        new TaskCommentsRule(forms),
         new TaskCompletionRule(forms, engine),
         new ExpressionQueryRule()));
   }
