@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.camunda.bpm.engine.TaskService;
+import org.hldprep.support.CycleDays;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
 import org.hldprep.support.QuickCycle;
@@ -46,7 +47,8 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
       hq-task                 x     x               .           .           .           .          .          .          .                 .               .                    .              .             .                .          .           .           .
       """;
 
-  private static final LocalDate TODAY = LocalDate.now();
+  /** Today where the server counts days: the cycle's zone, not this JVM's. */
+  private static final LocalDate TODAY = CycleDays.today();
   private static final Map<String, List<String>> EVENT_FIELDS = Map.of(
       "ObjectionRaised", List.of("objectionText", "objectingCountry", "noteVerbaleReference"),
       "RcpInputReceived", List.of("rcpCode", "rcpInputLink"), "OutcomeDraftCirculated", List.of("draftLabel", "draftLink"),

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.hldprep.support.Conflicts;
+import org.hldprep.support.CycleDays;
 import org.hldprep.support.DemoStaff;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
@@ -32,7 +34,8 @@ class CycleIT extends PostgresIntegrationTest {
 
   /** Its own name (CycleIT's alone, and new on a rerun against the same database). */
   private static final String CYCLE = "HLDCYCLE" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
-  private static final LocalDate TODAY = LocalDate.now();
+  /** Today where the server counts days: the cycle's zone, not this JVM's. */
+  private static final LocalDate TODAY = CycleDays.today();
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
@@ -146,8 +149,9 @@ class CycleIT extends PostgresIntegrationTest {
         "rcpInputSummary", "Protection of migrants in transit");
     assertThat(staff.as("phl-officer").post("/api/cycles/" + CYCLE + "/messages/RcpInputReceived", input).status())
         .as("only the RCP unit records an RCP's input").isEqualTo(403);
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("rcp-focal-point")
-        .post("/api/cycles/" + CYCLE + "/messages/RcpInputReceived", input).status()).isEqualTo(200));
+    // Sent again only while the Puebla Process does not wait for it yet (409).
+    Conflicts.sendUntilNot409("RcpInputReceived", 200, Duration.ofSeconds(30), () -> staff.as("rcp-focal-point")
+        .post("/api/cycles/" + CYCLE + "/messages/RcpInputReceived", input));
     staff.work("Task_LogRcpInput", CYCLE + "-puebla-process", "rcp-focal-point", Map.of(
         "rcpInputLink", "https://docs.example/rcm", "rcpInputSummary", "Protection of migrants in transit",
         "rcpInputReceivedOn", TODAY.toString()));
@@ -192,8 +196,8 @@ class CycleIT extends PostgresIntegrationTest {
         Map.of("objectionText", "By note verbale", "objectingCountry", "KEN"));
     assertThat(withoutNote.status()).as("the secretariat records a note verbale with its reference").isEqualTo(400);
     assertThat(withoutNote.body()).contains("noteVerbaleReference");
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("phl-mission")
-        .post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection).status()).isEqualTo(200));
+    Conflicts.sendUntilNot409("ObjectionRaised", 200, Duration.ofSeconds(30), () -> staff.as("phl-mission")
+        .post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection));
     staff.work("Task_DecideAfterBrokenSilence", statement, "chairperson", Map.of("silenceDecision", "revise",
         "contestedParagraph", "4", "silenceDecisionNote", "Meet the objection"));
     staff.work("Task_ReviseTextAfterObjection", statement, "council-secretary", Map.of(
@@ -219,9 +223,9 @@ class CycleIT extends PostgresIntegrationTest {
     staff.work("Task_ClearKeyMessages", pga, "director-general", Map.of("clearanceDecision", "cleared"));
     staff.work("Task_BriefDelegations", pga, "ny-liaison", Map.of("delegationsBriefed", "G77, EU",
         "keyMessagesAvailableOn", TODAY.toString()));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(staff.as("ny-liaison").post(
-        "/api/cycles/" + CYCLE + "/messages/OutcomeDraftCirculated",
-        Map.of("draftLabel", "zero draft", "draftLink", "https://docs.example/zero")).status()).isEqualTo(200));
+    Conflicts.sendUntilNot409("OutcomeDraftCirculated", 200, Duration.ofSeconds(30), () -> staff.as("ny-liaison")
+        .post("/api/cycles/" + CYCLE + "/messages/OutcomeDraftCirculated",
+            Map.of("draftLabel", "zero draft", "draftLink", "https://docs.example/zero")));
     staff.work("Task_AnalyseOutcomeDraft", pga, "ny-liaison", Map.of(
         "gapsFound", "Nothing on labour mobility", "commentsRequested", "yes"));
     staff.work("Task_SendDraftComments", pga, "hld-coordinator", Map.of("commentsLink", "https://docs.example/c",
@@ -255,15 +259,14 @@ class CycleIT extends PostgresIntegrationTest {
             .processDefinitionKey("hld-preparation").singleResult().getId()).executable().count()).isZero());
     // The children end at their moved cut-offs too, each then moving the master on: a completion that
     // meets one gets 409, and like any client the coordinator reloads and sends again.
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        staff.work("Task_RecordDelegation", CYCLE, "hld-coordinator", QuickCycle.delegation()));
+    staff.workThroughConflicts("Task_RecordDelegation", CYCLE, "hld-coordinator", QuickCycle.delegation(),
+        Duration.ofSeconds(60));
     Http.Response noSymbol = staff.as("ny-liaison").post("/api/cycles/" + CYCLE + "/messages/HldConcluded",
         Map.of("hldOutcomeSymbol", "the declaration"));
     assertThat(noSymbol.status()).as(noSymbol.body()).isEqualTo(400);
     assertThat(noSymbol.body()).contains("hldOutcomeSymbol");
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(staff.as("ny-liaison").post(
-        "/api/cycles/" + CYCLE + "/messages/HldConcluded", Map.of("hldOutcomeSymbol", "A/RES/68/4")).status())
-        .isEqualTo(200));
+    Conflicts.sendUntilNot409("HldConcluded", 200, Duration.ofSeconds(60), () -> staff.as("ny-liaison")
+        .post("/api/cycles/" + CYCLE + "/messages/HldConcluded", Map.of("hldOutcomeSymbol", "A/RES/68/4")));
   }
 
   private void addUser(String id, String group) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.hldprep.process.nationalconsultation.NationalConsultationProcess;
+import org.hldprep.support.CycleDays;
 import org.hldprep.support.DemoStaff;
 import org.hldprep.support.Deployments;
 import org.hldprep.support.Http;
@@ -30,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DeploymentIT extends PostgresIntegrationTest {
 
   private static final AtomicInteger RUN = new AtomicInteger();
-  private static final LocalDate TODAY = LocalDate.now();
+  /** Today where the server counts days: the cycle's zone, not this JVM's. */
+  private static final LocalDate TODAY = CycleDays.today();
 
   @LocalServerPort int port;
   @Autowired RepositoryService repositoryService;

@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.nationalconsultation.NationalConsultationProcess;
+import org.hldprep.support.CycleDays;
 import org.hldprep.support.DemoStaff;
 import org.hldprep.support.Deployments;
 import org.hldprep.support.Http;
@@ -39,7 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class MigrationIT extends PostgresIntegrationTest {
 
-  private static final LocalDate TODAY = LocalDate.now();
+  /** Today where the server counts days: the cycle's zone, not this JVM's. */
+  private static final LocalDate TODAY = CycleDays.today();
   private static final String TASK_SHARE_SUMMARY = "Task_ShareSummaryForSynthesis";
 
   @LocalServerPort int port;

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,6 +30,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.hldprep.support.CycleDays;
 import org.hldprep.support.Http;
 import org.hldprep.support.MidCourseCycle;
 import org.hldprep.support.PostgresIntegrationTest;
@@ -130,8 +130,11 @@ class ProgressIT extends PostgresIntegrationTest {
         "ro-sanjose");
     JsonNode countdown = board.get("countdown");
     assertThat(countdown.get("hldDate").asText()).isEqualTo(cycle.hldDate.toString());
+    // Days count in the cycle's zone (Geneva's), whatever the zone of this JVM.
+    assertThat(board.get("timeZone").asText()).isEqualTo(CycleDays.ZONE.getId());
+    assertThat(board.get("today").asText()).isEqualTo(CycleDays.today().toString());
     assertThat(countdown.get("daysToHld").asLong())
-        .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(), cycle.hldDate));
+        .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(CycleDays.today(), cycle.hldDate));
     assertThat(countdown.get("nextDeadlines")).hasSize(5);
     assertThat(countdown.get("nextDeadlines").get(0).get("date").asText())
         .isLessThanOrEqualTo(countdown.get("nextDeadlines").get(4).get("date").asText());
@@ -157,7 +160,8 @@ class ProgressIT extends PostgresIntegrationTest {
     assertThat(texts(kenya.get("heldBy"), null)).containsExactly("co-ken");
     assertThat(kenya.get("late").asBoolean()).isTrue();
     assertThat(kenya.get("daysOverdue").asInt()).isEqualTo(MidCourseCycle.KENYA_DAYS_OVERDUE);
-    assertThat(kenya.get("dueDate").asText()).isEqualTo(LocalDate.now().minusDays(MidCourseCycle.KENYA_DAYS_OVERDUE).toString());
+    assertThat(kenya.get("dueDate").asText()).isEqualTo(CycleDays.today().minusDays(MidCourseCycle.KENYA_DAYS_OVERDUE)
+        .toString());
     JsonNode mexico = row(board, "MEX");
     assertThat(mexico.get("state").asText()).isEqualTo("ended");
     assertThat(mexico.get("outcome").asText()).isEqualTo("declined");

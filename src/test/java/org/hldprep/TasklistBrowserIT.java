@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.hldprep.support.Browser;
 import org.hldprep.support.BrowserIntegrationTest;
+import org.hldprep.support.CycleDays;
 import org.hldprep.support.Http;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -85,10 +85,10 @@ class TasklistBrowserIT extends BrowserIntegrationTest {
     completeOverRest(officer, philippines, OFFER, Map.of("governmentFocalPoint", "DFA", "governmentAnswer", "accepted"));
     // The consultation day is today: the intermediate timer is due and the app's job executor fires it.
     completeOverRest(officer, philippines, ARRANGEMENTS, Map.of("stakeholders", List.of("civil-society", "private-sector"), "consultationFormat", "briefing-and-consultation",
-        "consultationDate", LocalDate.now().toString(), "venue", "Manila"));
+        "consultationDate", CycleDays.today().toString(), "venue", "Manila"));
     Task record = await().atMost(Duration.ofSeconds(60)).until(() -> activeTask(philippines),
         t -> t != null && t.getName().startsWith("Record the consultation"));
-    completeOverRest(officer, philippines, record.getName(), Map.of("consultationHeldOn", LocalDate.now().toString(),
+    completeOverRest(officer, philippines, record.getName(), Map.of("consultationHeldOn", CycleDays.today().toString(),
         "participants", 40, "summaryLink", "https://docs.example/phl", "keyMessages", "Protect migrant workers"));
     Task review = await().atMost(Duration.ofSeconds(20)).until(() -> activeTask(philippines),
         t -> t != null && REVIEW.equals(t.getName()));

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
+import org.hldprep.support.CycleDays;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
 import org.hldprep.support.QuickCycle;
@@ -35,7 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TrustIT extends PostgresIntegrationTest {
 
   private static final AtomicInteger CYCLES = new AtomicInteger();
-  private static final LocalDate TODAY = LocalDate.now();
+  /** Today where the server counts days: the cycle's zone, not this JVM's. */
+  private static final LocalDate TODAY = CycleDays.today();
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;

@@ -85,5 +85,10 @@ class TwoNodesIT {
         + "\"global-rcp-meeting\":\"summary-only\",\"pga-outcome-input\":\"hld-passed\"}");
     Map<String, Integer> jobsByNode = QuickCycle.assertEverythingRanOnce(DATABASE, master);
     LOG.info("Jobs of the cycle run by each node: {}", jobsByNode);
+    // Two nodes shared the work: each node's job executor (its engine host name, the job log's HOSTNAME_,
+    // set per node by AppNode) ran jobs of the cycle. Had B's executor never acquired a job, everything
+    // above would still pass on A alone.
+    assertThat(jobsByNode).as("successful job executions per node").containsOnlyKeys(a.name(), b.name())
+        .allSatisfy((node, jobs) -> assertThat(jobs).as(node).isPositive());
   }
 }

@@ -81,10 +81,14 @@ public class DailyDigest {
 
   @Scheduled(fixedDelayString = "${hldprep.mail.digest.poll-millis:60000}", initialDelay = 20000)
   public void scheduled() {
+    scheduled(Instant.now());
+  }
+
+  /** One look of the scheduler at the clock, which reads {@code now}: tests pass the moment they need. */
+  void scheduled(Instant now) {
     if (!settings.digest().enabled()) {
       return;
     }
-    Instant now = Instant.now();
     try {
       for (ZoneId zone : zonesDue(cycleZones(), now, settings.digest().hour())) {
         int mails = run(zone, now);

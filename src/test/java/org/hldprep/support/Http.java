@@ -126,6 +126,17 @@ public final class Http {
       }
     }
 
+    /**
+     * The body of a 200 as JSON; any other status throws at once (not an AssertionError, so that a test
+     * polling with Awaitility's untilAsserted fails on a 500 instead of waiting it out).
+     */
+    public JsonNode okJson() {
+      if (status != 200) {
+        throw new IllegalStateException("Expected 200, got " + status + ": " + body);
+      }
+      return json();
+    }
+
     @Override
     public String toString() {
       return status + " " + body;

@@ -35,7 +35,7 @@ public final class MidCourseCycle {
   /** Starts and drives the cycle; the name is unique in this JVM (prefix + counter + time). */
   public static MidCourseCycle start(int port, String prefix) {
     String cycle = prefix + COUNTER.incrementAndGet() + Long.toString(System.nanoTime() % 100000);
-    LocalDate today = LocalDate.now();
+    LocalDate today = CycleDays.today();
     // The defaults follow the HLD and the earliest (the first New York round table) comes 356 days before
     // it: 14 months ahead, every date lies in the future. The dates given come in the calendar's order.
     LocalDate hld = today.plusMonths(14);
@@ -75,7 +75,8 @@ public final class MidCourseCycle {
         + "&taskDefinitionKey=Task_OfferConsultation&maxResults=5").json();
     assertThat(tasks.size()).isEqualTo(1);
     ObjectNode task = (ObjectNode) tasks.get(0);
-    String due = today.minusDays(KENYA_DAYS_OVERDUE) + "T00:00:00.000" + offset();
+    // Midnight in the cycle's zone, where the board counts the days overdue.
+    String due = CycleDays.startOf(today.minusDays(KENYA_DAYS_OVERDUE));
     Map<String, Object> update = new LinkedHashMap<>();
     update.put("name", task.get("name").asText());
     update.put("priority", task.get("priority").asInt());
@@ -84,10 +85,5 @@ public final class MidCourseCycle {
     assertThat(moved.status()).as(moved.body()).isEqualTo(204);
 
     return new MidCourseCycle(cycle, started.json().get("processInstanceId").asText(), hld);
-  }
-
-  /** The engine REST date format's offset of this JVM's zone, e.g. +0000. */
-  private static String offset() {
-    return java.time.ZonedDateTime.now().getOffset().getId().replace("Z", "+00:00").replace(":", "");
   }
 }

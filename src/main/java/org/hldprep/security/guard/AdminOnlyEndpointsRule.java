@@ -40,9 +40,11 @@ public class AdminOnlyEndpointsRule implements EngineApiRule {
               + "|suspended|suspended-async|variables-async|message-async|correlation-async)"),
       new Entry("bulk process instance operations", WRITES, "/history/(process-instance|decision-instance|batch)/(delete|set-removal-time)(/.*)?"),
       new Entry("history cleanup", ANY, "/history/cleanup(/.*)?"),
+      // Before the next entry, whose PUT on any process-instance path would otherwise name a variable write
+      // a deletion or suspension.
+      new Entry("process and execution variables", WRITES, "/process-instance/[^/]+/variables(/.*)?"),
       new Entry("deleting or suspending process instances and definitions", Set.of("DELETE", "PUT"),
           "/process-(instance|definition)(/.*)?"),
-      new Entry("process and execution variables", WRITES, "/process-instance/[^/]+/variables(/.*)?"),
       new Entry("executions", WRITES, "/execution(/.*)?"),
       new Entry("messages, signals and conditions (events go through /api)", WRITES, "/(message|signal|condition)(/.*)?"));
 
