@@ -164,6 +164,36 @@ class TaskLeastPrivilegeIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void theCouncilsRecordIsReadByTheCouncilsPeopleOnly_notByTheCoordinationNorByDelegates() {
+    org.hldprep.support.QuickCycle cycle = org.hldprep.support.QuickCycle.unique("HLDRECORD", "PHL");
+    String master = cycle.start(port);
+    instances.add(master);
+    String council = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+        runtimeService.createProcessInstanceQuery().superProcessInstanceId(master)
+            .processDefinitionKey("council-joint-statement").list(), l -> l.size() == 1).get(0).getId();
+    String consultation = runtimeService.createProcessInstanceQuery().superProcessInstanceId(master)
+        .processDefinitionKey("national-consultation").list().get(0).getId();
+    runtimeService.setVariable(council, "legalComments", "Advice to the Chair");
+
+    for (String user : List.of("hld-coordinator", "fotc-member", "phl-mission", "policy-drafter")) {
+      Http http = Http.as(port, user);
+      assertThat(http.get("/engine-rest/process-instance/" + council + "/variables").status()).as(user).isIn(403, 404);
+      for (String query : List.of("/engine-rest/variable-instance?processInstanceIdIn=" + council + "&maxResults=100",
+          "/engine-rest/history/variable-instance?processInstanceId=" + council + "&maxResults=100",
+          "/engine-rest/history/detail?processInstanceId=" + council + "&maxResults=100")) {
+        Http.Response found = http.get(query);
+        assertThat(found.status()).as(user + " " + query).isEqualTo(200);
+        assertThat(found.json().size()).as(user + " " + query + ": " + found.body()).isZero();
+      }
+    }
+    // The coordination still follows every other track (not a check that nothing can be read at all).
+    Http.Response consultationVariables = Http.as(port, "hld-coordinator")
+        .get("/engine-rest/process-instance/" + consultation + "/variables");
+    assertThat(consultationVariables.status()).as(consultationVariables.body()).isEqualTo(200);
+    assertThat(consultationVariables.json().has("countryCode")).isTrue();
+  }
+
+  @Test
   void aReadOnlyFieldCannotBeBlankedOrChanged() {
     String review = taskAt("Task_ReviewNationalSummary", Map.of("countryCode", "PHL", "hldDate", hldDate(),
         "summaryLink", "https://docs.example/phl", "keyMessages", "Diaspora bonds"));

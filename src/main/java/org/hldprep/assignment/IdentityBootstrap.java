@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.hldprep.process.hldpreparation.HldPreparationProcess;
+import org.hldprep.process.hldpreparation.Track;
 import org.hldprep.reference.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,16 +99,23 @@ public class IdentityBootstrap implements InitializingBean {
     grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // Process names and diagrams are not confidential; instances and tasks are.
     grantGlobal(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-    // HLD coordination starts cycles and reads every instance of them (through /api; Cockpit's
-    // engine-wide views are for administrators). It starts the master only: the children start only
-    // as call activities of a cycle (a call activity needs no CREATE_INSTANCE of its caller), so nobody
-    // but an administrator can start a child directly over REST or Tasklist.
+    // HLD coordination starts cycles and reads the instances of every track but the Council's statement
+    // (through /api; Cockpit's engine-wide views are for administrators): the Council's negotiation record,
+    // the Office of Legal Affairs' advice to the Chair and the objections of Member States, is read by the
+    // Council's people through their forms only. It starts the master only: the children start only as
+    // call activities of a cycle (a call activity needs no CREATE_INSTANCE of its caller), so nobody but an
+    // administrator can start a child directly over REST or Tasklist.
     grant(GroupIds.ICP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    set(GroupIds.ICP, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
-        Permissions.READ_HISTORY);
+    set(GroupIds.ICP, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     set(GroupIds.ICP, Resources.PROCESS_DEFINITION, HldPreparationProcess.KEY, Permissions.READ,
         Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
-    grant(GroupIds.ICP, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ);
+    for (Track track : Track.ALL) {
+      if (!track.equals(Track.COUNCIL_JOINT_STATEMENT)) {
+        set(GroupIds.ICP, Resources.PROCESS_DEFINITION, track.processKey(), Permissions.READ,
+            Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+      }
+    }
+    set(GroupIds.ICP, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // The progress board is a Cockpit page: its readers open Cockpit, and see there no instance, task
     // or history beyond what their authorizations above already give (the board's figures come from
     // /api, which checks their groups).
