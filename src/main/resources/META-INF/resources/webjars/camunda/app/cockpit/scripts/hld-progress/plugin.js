@@ -50,7 +50,7 @@ async function get(path) {
     try {
       const body = await response.json();
       message = body.message || body.detail || message;
-    } catch (ignored) {
+    } catch {
       // not JSON: keep the status line
     }
     throw new Error(message);
