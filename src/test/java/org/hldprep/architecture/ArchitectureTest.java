@@ -1,0 +1,49 @@
+package org.hldprep.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The shape of the code, checked on every build. Rules the code already keeps fail on any breach; rules
+ * it does not keep yet are frozen (ArchUnit's FreezingArchRule): the breaches recorded in
+ * src/test/resources/archunit_store are tolerated, any new one fails, and a fixed one leaves the store.
+ */
+@AnalyzeClasses(packages = "org.hldprep", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  /** Feature packages do not depend on each other in a circle: each can be read, and moved, on its own. */
+  @ArchTest
+  static final ArchRule NO_PACKAGE_CYCLES = FreezingArchRule.freeze(
+      slices().matching("org.hldprep.(*)..").should().beFreeOfCycles()
+          .because("a cycle between features means neither can change without the other"));
+
+  /**
+   * Camunda's internal classes ({@code org.camunda.bpm.engine.impl}) change without notice between
+   * versions: only the engine adapter package reaches into them.
+   */
+  @ArchTest
+  static final ArchRule ENGINE_INTERNALS_IN_ONE_PACKAGE = FreezingArchRule.freeze(
+      noClasses().that().resideOutsideOfPackage("org.hldprep.engine..")
+          .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
+          .because("Camunda's internals are not its API; one package adapts them"));
+
+  /** Controllers are the way in: no class calls into one. */
+  @ArchTest
+  static final ArchRule NOTHING_DEPENDS_ON_CONTROLLERS = noClasses()
+      .should().dependOnClassesThat().areAnnotatedWith(RestController.class)
+      .because("controllers are entry points, not services");
+
+  /** Delegates and listeners stay thin: no process package reaches into the web layer. */
+  @ArchTest
+  static final ArchRule PROCESSES_DO_NOT_USE_THE_WEB_LAYER = noClasses()
+      .that().resideInAPackage("org.hldprep.process..")
+      .should().dependOnClassesThat().resideInAPackage("org.hldprep.web..")
+      .because("a workflow step works the same whether a person or a system drove the cycle");
+}
