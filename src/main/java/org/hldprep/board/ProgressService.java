@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -58,6 +57,7 @@ import org.hldprep.process.RecordOutcomeListener;
 import org.hldprep.process.hldpreparation.HldPreparationProcess;
 import org.hldprep.reference.MemberState;
 import org.hldprep.config.HldPrepProperties;
+import org.hldprep.process.JsonVariables;
 import org.hldprep.reference.Office;
 import org.hldprep.reference.ReferenceData;
 import org.hldprep.web.InvalidRequestException;
@@ -523,15 +523,7 @@ public class ProgressService {
 
   /** Ids in a list variable, whether a JSON array, a Java list or a comma-separated string. */
   private static List<String> ids(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    List<String> ids = new ArrayList<>();
-    Matcher matcher = Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*").matcher(value.toString());
-    while (matcher.find()) {
-      ids.add(matcher.group());
-    }
-    return ids;
+    return JsonVariables.strings(value);
   }
 
   /** "nationalSummaryDeadline" → "National summary deadline", "rcpInputDeadline" → "RCP input deadline". */
