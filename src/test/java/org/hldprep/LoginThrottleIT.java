@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.hldprep.assignment.IdentityBootstrap;
-import org.hldprep.config.BreakGlassAdministrator;
+import org.hldprep.config.AdministratorAccounts;
+import org.hldprep.config.HldPrepProperties;
 import org.hldprep.support.FromAddress;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
@@ -29,7 +29,7 @@ class LoginThrottleIT extends PostgresIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
-  @Autowired IdentityBootstrap identityBootstrap;
+  @Autowired AdministratorAccounts administrators;
 
   private String newUser() {
     String id = "throttle-" + USERS.incrementAndGet() + "-" + System.currentTimeMillis() % 100000;
@@ -163,10 +163,10 @@ class LoginThrottleIT extends PostgresIntegrationTest {
   @Test
   void aBreakGlassAdministratorFromTheEnvironmentGetsInAndIsResetAtEachStart() {
     String user = "breakglass-" + USERS.incrementAndGet() + "-" + System.currentTimeMillis() % 100000;
-    new BreakGlassAdministrator(identityService, identityBootstrap, user, "first-long-password").afterPropertiesSet();
+    administrators.breakGlass(new HldPrepProperties.Account(user, "first-long-password"));
     assertThat(Http.as(port, user, "first-long-password").get("/engine-rest/metrics/activity-instance-start/sum")
         .status()).as("an administrator").isEqualTo(200);
-    new BreakGlassAdministrator(identityService, identityBootstrap, user, "second-long-password").afterPropertiesSet();
+    administrators.breakGlass(new HldPrepProperties.Account(user, "second-long-password"));
     assertThat(Http.as(port, user, "second-long-password").get("/api/me").status()).isEqualTo(200);
     assertThat(identityService.checkPassword(user, "first-long-password")).isFalse();
   }

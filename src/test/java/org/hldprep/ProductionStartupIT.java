@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.hldprep.config.AdminAccount;
+import org.hldprep.config.AdministratorAccounts;
 import org.hldprep.support.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,7 +32,7 @@ class ProductionStartupIT {
   void refusesToStartWithoutAnAdministrator() {
     String database = EmbeddedPostgresServer.newDatabase("prod_noadmin");
     assertThatThrownBy(() -> startProduction(database))
-        .hasRootCauseInstanceOf(AdminAccount.MissingAdministratorException.class)
+        .hasRootCauseInstanceOf(AdministratorAccounts.MissingAdministratorException.class)
         .rootCause().hasMessageContaining("HLDPREP_ADMIN_USER");
   }
 

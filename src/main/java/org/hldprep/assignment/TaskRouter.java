@@ -2,9 +2,9 @@ package org.hldprep.assignment;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -61,8 +61,11 @@ public class TaskRouter implements TaskListener {
   public static final String VAR_COMMISSION_CODE = "commissionCode";
 
   private final ReferenceData referenceData;
-  /** The decision's outputs by decision definition id and step. */
-  private final Map<String, List<String>> outputs = new ConcurrentHashMap<>();
+  /**
+   * The decision's outputs by decision definition id and step (a deployed decision never changes); bounded,
+   * as every new version of the decision adds its steps.
+   */
+  private final Cache<String, List<String>> outputs = Caffeine.newBuilder().maximumSize(10_000).build();
   private volatile DmnEngine dmnEngine;
 
   public TaskRouter(ReferenceData referenceData) {
@@ -80,7 +83,7 @@ public class TaskRouter implements TaskListener {
     if (latest == null) {
       throw new IllegalStateException("No decision " + DECISION_KEY + " is deployed: no user task can be routed");
     }
-    List<String> rows = outputs.computeIfAbsent(latest.getId() + "#" + step, key -> evaluate(
+    List<String> rows = outputs.get(latest.getId() + "#" + step, key -> evaluate(
         Context.getProcessEngineConfiguration().getDeploymentCache().findDeployedDecisionDefinitionById(latest.getId()),
         step));
     Set<String> groups = new LinkedHashSet<>();

@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -57,10 +56,13 @@ import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.RecordOutcomeListener;
 import org.hldprep.process.hldpreparation.HldPreparationProcess;
 import org.hldprep.reference.MemberState;
+import org.hldprep.config.HldPrepProperties;
+import org.hldprep.process.JsonVariables;
 import org.hldprep.reference.Office;
 import org.hldprep.reference.ReferenceData;
 import org.hldprep.web.InvalidRequestException;
 import org.hldprep.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -96,12 +98,23 @@ public class ProgressService {
   private final CycleReader reader;
   private final IdentityService identityService;
   private final ReferenceData referenceData;
+  /** A cycle's zone when it has none of its own: the configured one, as for the mails and the digest. */
+  private final ZoneId defaultZone;
 
+  @Autowired
   public ProgressService(HistoryService historyService, TaskService taskService, ManagementService managementService,
-      IdentityService identityService, JdbcTemplate jdbcTemplate, ReferenceData referenceData) {
+      IdentityService identityService, JdbcTemplate jdbcTemplate, ReferenceData referenceData,
+      HldPrepProperties properties) {
+    this(historyService, taskService, managementService, identityService, jdbcTemplate, referenceData,
+        properties.mail().defaultTimeZone());
+  }
+
+  ProgressService(HistoryService historyService, TaskService taskService, ManagementService managementService,
+      IdentityService identityService, JdbcTemplate jdbcTemplate, ReferenceData referenceData, ZoneId defaultZone) {
     this.reader = new CycleReader(historyService, taskService, managementService, jdbcTemplate);
     this.identityService = identityService;
     this.referenceData = referenceData;
+    this.defaultZone = defaultZone;
   }
 
   // ---------------------------------------------------------------- cycles
@@ -126,7 +139,7 @@ public class ProgressService {
           continue;
         }
         ZoneId zone = zone(vars);
-        LocalDate hld = date(vars.get(CycleCalendar.HLD_DATE));
+        LocalDate hld = date(vars.get(CycleCalendar.HLD_DATE), zone);
         cycles.add(new CycleSummary(master.getBusinessKey(), master.getId(), state(master.getEndTime()),
             time(master.getStartTime(), zone), time(master.getEndTime(), zone), hld,
             hld == null ? null : ChronoUnit.DAYS.between(today(zone), hld)));
@@ -218,7 +231,7 @@ public class ProgressService {
     Item master = snapshot.master();
     return new CycleProgress(cycle, master.processInstanceId(), state(master.end()), time(master.start(), zone),
         time(master.end(), zone), today, zone.getId(), regions == null ? shownOffices : List.copyOf(regions),
-        countdown(snapshot.masterVariables(), today), cycleSteps, tracks, tables, overdue);
+        countdown(snapshot.masterVariables(), today, zone), cycleSteps, tracks, tables, overdue);
   }
 
   private List<TrackProgress> tracks(List<Item> items, Board board) {
@@ -275,14 +288,14 @@ public class ProgressService {
         daysOverdue == null ? null : daysOverdue.intValue(), item.running() ? null : outcome(item));
   }
 
-  private Countdown countdown(Map<String, Object> masterVariables, LocalDate today) {
-    LocalDate hld = date(masterVariables.get(CycleCalendar.HLD_DATE));
+  private Countdown countdown(Map<String, Object> masterVariables, LocalDate today, ZoneId zone) {
+    LocalDate hld = date(masterVariables.get(CycleCalendar.HLD_DATE), zone);
     List<Deadline> deadlines = new ArrayList<>();
     masterVariables.forEach((name, value) -> {
       if (HLD_KEYS.contains(name) || !(CycleCalendar.isCalendarKey(name) || CALENDAR_NAME.matcher(name).matches())) {
         return;
       }
-      LocalDate date = date(value);
+      LocalDate date = date(value, zone);
       if (date != null && !date.isBefore(today)) {
         deadlines.add(new Deadline(name, label(name), date, ChronoUnit.DAYS.between(today, date)));
       }
@@ -473,25 +486,25 @@ public class ProgressService {
     return key.startsWith(cycle + "-") ? key.substring(cycle.length() + 1) : key;
   }
 
-  private static ZoneId zone(Map<String, Object> masterVariables) {
+  private ZoneId zone(Map<String, Object> masterVariables) {
     Object zone = masterVariables.get(TIME_ZONE);
     if (zone != null) {
       try {
         return ZoneId.of(zone.toString());
       } catch (DateTimeException e) {
-        // an unknown zone id: the server's zone, as the engine's timers use
+        // an unknown zone id: the default zone, as for the mails
       }
     }
-    return ZoneId.systemDefault();
+    return defaultZone;
   }
 
   private static LocalDate today(ZoneId zone) {
     return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
   }
 
-  private static LocalDate date(Object value) {
+  private static LocalDate date(Object value, ZoneId zone) {
     if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), ZoneId.systemDefault());
+      return LocalDate.ofInstant(d.toInstant(), zone);
     }
     if (value == null) {
       return null;
@@ -510,15 +523,7 @@ public class ProgressService {
 
   /** Ids in a list variable, whether a JSON array, a Java list or a comma-separated string. */
   private static List<String> ids(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    List<String> ids = new ArrayList<>();
-    Matcher matcher = Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*").matcher(value.toString());
-    while (matcher.find()) {
-      ids.add(matcher.group());
-    }
-    return ids;
+    return JsonVariables.strings(value);
   }
 
   /** "nationalSummaryDeadline" → "National summary deadline", "rcpInputDeadline" → "RCP input deadline". */

@@ -1,13 +1,13 @@
 package org.hldprep.config;
 
-import java.time.Duration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.hldprep.engine.CallerGroupsPlugin;
 import org.hldprep.engine.IdentityChangePlugin;
 import org.hldprep.engine.TaskQueryAuthorizationPlugin;
 import org.hldprep.security.CredentialsCache;
-import org.springframework.beans.factory.annotation.Value;
 import org.hldprep.web.EngineRestBadRequestMapper;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.hldprep.process.ProcessConventionsPlugin;
 import org.hldprep.reference.ReferenceData;
@@ -25,12 +25,27 @@ public class EngineConfig {
 
   /**
    * Task lists under authorizations as a semi-join (see the plugin); on by default, switchable for a
-   * side-by-side measurement ({@code hldprep.engine.task-query-semi-join=false}).
+   * side-by-side measurement ({@code hldprep.engine.task-query-semi-join=false}: a plugin that does nothing).
    */
   @Bean
-  @ConditionalOnProperty(name = "hldprep.engine.task-query-semi-join", havingValue = "true", matchIfMissing = true)
-  TaskQueryAuthorizationPlugin taskQueryAuthorizationPlugin() {
-    return new TaskQueryAuthorizationPlugin();
+  ProcessEnginePlugin taskQueryAuthorizationPlugin(HldPrepProperties properties) {
+    return properties.engine().taskQuerySemiJoin() ? new TaskQueryAuthorizationPlugin()
+        : new AbstractProcessEnginePlugin() {};
+  }
+
+  /**
+   * The nightly history cleanup window ({@code hldprep.history.cleanup-window-start} / {@code -end}, HH:mm,
+   * server time), set before the engine reads it.
+   */
+  @Bean
+  ProcessEnginePlugin historyCleanupWindow(HldPrepProperties properties) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistoryCleanupBatchWindowStartTime(properties.history().cleanupWindowStart());
+        configuration.setHistoryCleanupBatchWindowEndTime(properties.history().cleanupWindowEnd());
+      }
+    };
   }
 
   /** Authorization checks without a scan of the authorization table per command (see the plugin). */
@@ -44,8 +59,8 @@ public class EngineConfig {
    * password and look up the groups again; {@code hldprep.security.credentials-cache-ttl=0s} turns it off.
    */
   @Bean
-  CredentialsCache credentialsCache(@Value("${hldprep.security.credentials-cache-ttl:30s}") Duration timeToLive) {
-    return new CredentialsCache(timeToLive, 10_000);
+  CredentialsCache credentialsCache(HldPrepProperties properties) {
+    return new CredentialsCache(properties.security().credentialsCacheTtl(), 10_000);
   }
 
   /** Drops cached logins when a password, a membership or an account changes. */

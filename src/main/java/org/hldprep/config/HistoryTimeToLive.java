@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,9 +25,9 @@ public class HistoryTimeToLive {
   private final Integer days;
 
   public HistoryTimeToLive(RepositoryService repositoryService,
-      @Value("${hldprep.history.time-to-live-days:#{null}}") Integer days) {
+      HldPrepProperties properties) {
     this.repositoryService = repositoryService;
-    this.days = days;
+    this.days = properties.history().timeToLiveDays();
   }
 
   @EventListener(ApplicationReadyEvent.class)

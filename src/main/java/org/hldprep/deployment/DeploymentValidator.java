@@ -1,6 +1,8 @@
 package org.hldprep.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,6 +30,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.hldprep.input.PlainJson;
 import org.hldprep.assignment.TaskRouter;
 import org.hldprep.deployment.DeployedDefinitions.Kind;
 
@@ -50,7 +53,7 @@ import org.hldprep.deployment.DeployedDefinitions.Kind;
  */
 public class DeploymentValidator {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = PlainJson.MAPPER;
   private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
   static final String BINDING_DEPLOYMENT = "deployment";
@@ -250,25 +253,19 @@ public class DeploymentValidator {
    * is slow enough (milliseconds per step) to matter at start-up and in repeated Modeler deploys.
    */
   private Routing routing(byte[] dmn) {
-    String digest = digest(dmn);
-    Routing cached = lastRouting;
-    if (cached != null && cached.digest.equals(digest)) {
-      return cached;
-    }
-    Routing parsed = new Routing(digest, DMN.parseDecision(TaskRouter.DECISION_KEY, new ByteArrayInputStream(dmn)));
-    lastRouting = parsed;
-    return parsed;
+    return routings.get(digest(dmn),
+        digest -> new Routing(DMN.parseDecision(TaskRouter.DECISION_KEY, new ByteArrayInputStream(dmn))));
   }
 
-  private volatile Routing lastRouting;
+  /** The routing decisions by the SHA-256 of their bytes: the last few deployed. */
+  private final Cache<String, Routing> routings = Caffeine.newBuilder().maximumSize(4).build();
 
   private static final class Routing {
-    final String digest;
     final DmnDecision decision;
+    /** By step: bounded by the steps of the models. */
     final Map<String, List<Map<String, Object>>> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Routing(String digest, DmnDecision decision) {
-      this.digest = digest;
+    Routing(DmnDecision decision) {
       this.decision = decision;
     }
 

@@ -79,7 +79,7 @@ public class DailyDigest {
     this.transaction = transaction;
   }
 
-  @Scheduled(fixedDelayString = "${hldprep.mail.digest.poll-millis:60000}", initialDelay = 20000)
+  @Scheduled(fixedDelayString = "#{@mailSettings.digest().pollMillis()}", initialDelay = 20000)
   public void scheduled() {
     scheduled(Instant.now());
   }

@@ -41,7 +41,7 @@ public class OutboxWorker {
     this.node = node;
   }
 
-  @Scheduled(fixedDelayString = "${hldprep.mail.worker.poll-millis:2000}", initialDelay = 5000)
+  @Scheduled(fixedDelayString = "#{@mailSettings.worker().pollMillis()}", initialDelay = 5000)
   public void scheduled() {
     // Without a mail server the mails wait untouched (the start-up log says so): a pass would only spend
     // their attempts until each is given up as FAILED, and log a warning every two seconds.

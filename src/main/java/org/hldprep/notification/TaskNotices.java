@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,11 @@ import org.springframework.stereotype.Component;
  * wants notices gets one, written to the outbox in the engine's transaction (a rolled-back creation
  * leaves no mail). It says no more than Tasklist's list does: the title (which names the country, RCP
  * or office), the cycle, the due date and the link.
+ *
+ * <p>The task events come from the Camunda starter's eventing bridge ({@code camunda.bpm.eventing.task}):
+ * its post-parse listener on every user task publishes the live {@link DelegateTask} synchronously, inside
+ * the engine's command, after the models' and {@link org.hldprep.process.ProcessConventionsPlugin}'s create
+ * listeners (routing and title); an exception here rolls the creation back. See decision 0014.
  */
 @Component
 public class TaskNotices {
@@ -32,7 +39,15 @@ public class TaskNotices {
     this.settings = settings;
   }
 
-  /** Called by the create listener, after routing and the title listener. Returns the mails added. */
+  /** Every task event of the engine; only a creation is noticed. */
+  @EventListener
+  public void onTaskEvent(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      taskCreated(task);
+    }
+  }
+
+  /** A new task's notices, after routing and the title listener. Returns the mails added. */
   public int taskCreated(DelegateTask task) {
     Set<String> groups = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null)
         .collect(Collectors.toCollection(java.util.LinkedHashSet::new));

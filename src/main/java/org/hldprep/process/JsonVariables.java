@@ -7,8 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
+import org.hldprep.input.InputParser;
 
-/** Lists and maps kept as JSON object variables (never Java serialization, which is disabled). */
+/**
+ * Lists and maps kept as JSON object variables (never Java serialization, which is disabled): the one
+ * writer ({@link #json}) and the one reader ({@link #map}, {@link #list}, {@link #strings}) of such
+ * variables, whatever shape they arrive in (a deserialized JSON object, Spin JSON from a REST client, or
+ * text from a form).
+ */
 public final class JsonVariables {
 
   private JsonVariables() {}
@@ -49,6 +55,17 @@ public final class JsonVariables {
           : node.prop(name).toString()));
     }
     return map;
+  }
+
+  /**
+   * A list variable of codes or names as strings: a list, a JSON array (Spin), or codes in text ("a, b",
+   * {@code ["a","b"]}, see {@link InputParser#codes}); empty if unset.
+   */
+  public static List<String> strings(Object value) {
+    if (value instanceof Collection<?> || value instanceof SpinJsonNode node && node.isArray()) {
+      return list(value).stream().map(String::valueOf).toList();
+    }
+    return InputParser.codes(value);
   }
 
   /** A list variable as read back; empty if unset. */

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.hldprep.input.PlainJson;
 import org.hldprep.security.guard.EngineApiCall;
 import org.hldprep.security.guard.EngineApiRule;
 import org.hldprep.security.guard.GuardedRequests;
@@ -39,7 +40,7 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
   private static final Pattern WEBAPP_API = Pattern.compile("^/camunda/api/engine/engine/([^/]+)(/.*)$");
   private static final Pattern WEBAPP_PLUGIN_API = Pattern.compile("^/camunda/api/(cockpit|tasklist|admin)/plugin/[^/]+/([^/]+)(/.*)?$");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = PlainJson.MAPPER;
 
   private final List<EngineApiRule> rules;
 

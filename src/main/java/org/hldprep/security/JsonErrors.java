@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hldprep.input.PlainJson;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.http.HttpStatus;
  */
 public final class JsonErrors {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = PlainJson.MAPPER;
 
   private JsonErrors() {}
 

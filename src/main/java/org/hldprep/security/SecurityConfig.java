@@ -4,12 +4,12 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.hldprep.assignment.GroupIds;
+import org.hldprep.config.HldPrepProperties;
 import org.hldprep.security.guard.AccountChangesRule;
 import org.hldprep.security.guard.AdminOnlyEndpointsRule;
 import org.hldprep.security.guard.AdminPluginRule;
@@ -30,7 +30,6 @@ import org.hldprep.security.login.LoginThrottledException;
 import org.hldprep.security.login.VerifyPasswordThrottleFilter;
 import org.hldprep.security.login.WebappLoginThrottleFilter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,12 +78,12 @@ public class SecurityConfig {
    * {@code hldprep.security.allowed-origins}: other origins of the same site whose pages may write.
    */
   public SecurityConfig(ObjectProvider<IdentityService> identityService, ObjectProvider<ProcessEngine> engine,
-      CredentialsCache recentLogins, @Value("${hldprep.security.allowed-origins:}") List<String> allowedOrigins) {
+      CredentialsCache recentLogins, HldPrepProperties properties) {
     this.identityService = identityService::getObject;
     this.engine = engine::getObject;
     this.recentLogins = recentLogins;
     this.guard = engineApiGuard();
-    this.crossSite = new CrossSiteRequestFilter(allowedOrigins);
+    this.crossSite = new CrossSiteRequestFilter(properties.security().allowedOrigins());
   }
 
   /** Before every other filter: see {@link EncodedPathFilter}. */
@@ -96,13 +95,10 @@ public class SecurityConfig {
   }
 
   @Bean
-  LoginThrottle loginThrottle(
-      @Value("${hldprep.security.login.failures-per-address:20}") int perAddress,
-      @Value("${hldprep.security.login.failures-per-account:10}") int perAccount,
-      @Value("${hldprep.security.login.window:10m}") Duration window,
-      @Value("${hldprep.security.login.remember-good-addresses:30d}") Duration remember) {
-    return new LoginThrottle(new LoginThrottle.Limit(perAddress, window), new LoginThrottle.Limit(perAccount, window),
-        remember);
+  LoginThrottle loginThrottle(HldPrepProperties properties) {
+    HldPrepProperties.Login login = properties.security().login();
+    return new LoginThrottle(new LoginThrottle.Limit(login.failuresPerAddress(), login.window()),
+        new LoginThrottle.Limit(login.failuresPerAccount(), login.window()), login.rememberGoodAddresses());
   }
 
   /**
@@ -164,7 +160,8 @@ public class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain webappChain(HttpSecurity http, LoginThrottle throttle,
-      @Value("${hldprep.security.hsts:false}") boolean hsts) throws Exception {
+      HldPrepProperties properties) throws Exception {
+    boolean hsts = properties.security().hsts();
     http.securityMatcher(withDefaults().matcher("/camunda/**"))
         // Camunda's webapps run their own login and their own CSRF filter (X-XSRF-TOKEN, see
         // WebappCsrfConfig); layering Spring's CSRF on top would reject the webapps' login.

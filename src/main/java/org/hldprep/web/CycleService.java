@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.assignment.GroupIds;
 import org.hldprep.engine.AsEngine;
 import org.hldprep.input.InputLimits;
+import org.hldprep.config.HldPrepProperties;
 import org.hldprep.input.InputParser;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.Deadlines;
@@ -113,15 +114,17 @@ public class CycleService {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final ReferenceData referenceData;
+  /** The zone of a cycle started without one: the configured default, as for the mails and the board. */
+  private final ZoneId defaultZone;
 
   public CycleService(RuntimeService runtimeService, HistoryService historyService, IdentityService identityService,
-      AuthorizationService authorizationService,
-      ReferenceData referenceData) {
+      AuthorizationService authorizationService, ReferenceData referenceData, HldPrepProperties properties) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.referenceData = referenceData;
+    this.defaultZone = properties.mail().defaultTimeZone();
   }
 
   /**
@@ -141,7 +144,8 @@ public class CycleService {
     }
     CycleDefinition definition;
     try {
-      definition = CycleDefinition.of(cycle, memberStates, rcps, dates, timeZone, replay, referenceData,
+      definition = CycleDefinition.of(cycle, memberStates, rcps, dates,
+          InputParser.blank(timeZone) ? defaultZone.getId() : timeZone, replay, referenceData,
           InputVariables::today);
     } catch (UnknownReferenceCodeException | IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage());

@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.hldprep.process.CycleCalendar;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,8 @@ class ProgressServiceTest {
         .addModelInstance("board-test-paper.bpmn", paper())
         .deploy();
     progress = new ProgressService(engine.getHistoryService(), engine.getTaskService(),
-        engine.getManagementService(), engine.getIdentityService(), new JdbcTemplate(counting), REFERENCE);
+        engine.getManagementService(), engine.getIdentityService(), new JdbcTemplate(counting), REFERENCE,
+        ZoneId.of(CycleCalendar.DEFAULT_TIME_ZONE));
   }
 
   @AfterAll

@@ -41,4 +41,14 @@ class JsonVariablesTest {
     assertThat(list.get(0)).isExactlyInstanceOf(LinkedHashMap.class);
     assertThat(roundTrip(list)).isEqualTo(List.of(Map.of("work", "PHL"), Map.of("work", "THA")));
   }
+
+  @Test
+  void aListOfCodesReadsTheSameFromAJavaListASpinArrayOrText() {
+    List<String> codes = List.of("ro-bangkok", "ro-dakar");
+    assertThat(JsonVariables.strings(new ArrayList<>(codes))).isEqualTo(codes);
+    assertThat(JsonVariables.strings(org.camunda.spin.Spin.JSON("[\"ro-bangkok\", \"ro-dakar\"]"))).isEqualTo(codes);
+    assertThat(JsonVariables.strings("ro-bangkok, ro-dakar")).isEqualTo(codes);
+    assertThat(JsonVariables.strings("[\"ro-bangkok\",\"ro-dakar\"]")).isEqualTo(codes);
+    assertThat(JsonVariables.strings(null)).isEmpty();
+  }
 }

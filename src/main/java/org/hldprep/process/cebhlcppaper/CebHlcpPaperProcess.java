@@ -31,7 +31,6 @@ public final class CebHlcpPaperProcess {
   public static final String TASK_CHASE_HLCP_OUTCOME = "Task_ChaseHlcpOutcome";
   public static final String TIMER_HLCP_OUTCOME_CUT_OFF = "Timer_HlcpOutcomeCutOff";
   public static final String TASK_REVISE_PAPER_FOR_HLCP = "Task_RevisePaperForHlcp";
-  public static final String SUB_PROCESS_AWAIT_CEB_DECISION = "SubProcess_AwaitCebDecision";
   public static final String EVENT_CEB_DECISION_RECEIVED = "Event_CebDecisionReceived";
   public static final String TIMER_CEB_SESSION_PASSED = "StartEvent_CebSessionPassed";
   public static final String TASK_CHASE_CEB_DECISION = "Task_ChaseCebDecision";

@@ -9,8 +9,7 @@ import static org.hldprep.process.cebhlcppaper.CebHlcpPaperProcess.MAX_HLCP_REVI
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.process.InputVariables;
+import org.hldprep.process.StartRecipe;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +18,14 @@ import org.springframework.stereotype.Component;
  * bounds (a bad bound refuses the start with a 400 naming it).
  */
 @Component("cebHlcpPaperStartListener")
-public class CebHlcpPaperStartListener implements ExecutionListener {
+public class CebHlcpPaperStartListener extends StartRecipe {
+
+  public CebHlcpPaperStartListener() {
+    super(CebHlcpPaperProcess.CALENDAR_KEYS);
+  }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    InputVariables.completeCalendar(execution, CebHlcpPaperProcess.CALENDAR_KEYS);
+  protected void initialise(DelegateExecution execution) {
     execution.setVariable(MAX_CLEARANCE_RETURNS, bound(execution, MAX_CLEARANCE_RETURNS, DEFAULT_MAX_CLEARANCE_RETURNS));
     execution.setVariable(MAX_HLCP_REVISIONS, bound(execution, MAX_HLCP_REVISIONS, DEFAULT_MAX_HLCP_REVISIONS));
     execution.setVariable(CLEARANCE_RETURNS, 0);

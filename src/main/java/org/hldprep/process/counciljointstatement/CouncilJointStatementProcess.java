@@ -23,7 +23,6 @@ public final class CouncilJointStatementProcess {
   public static final String TASK_PREPARE_ZERO_DRAFT = "Task_PrepareStatementZeroDraft";
   public static final String TASK_COMMENT_IN_READING = "Task_CommentOnStatementDraft";
   public static final String TIMER_READING_DEADLINE = "Timer_ReadingDeadline";
-  public static final String TASK_RECORD_READING_ROUND = "Task_RecordReadingRound";
   public static final String TASK_CLOSE_READING_AT_DEADLINE = "Task_CloseReadingAtDeadline";
   public static final String TASK_JUDGE_READY = "Task_JudgeStatementReady";
   public static final String TASK_REVISE_DRAFT = "Task_ReviseStatementDraft";
@@ -33,8 +32,6 @@ public final class CouncilJointStatementProcess {
   public static final String TIMER_SILENCE_WINDOW = "Timer_SilenceWindow";
   /** In the silence: an objection is pending (recorded before or during the silence), so the silence is broken. */
   public static final String CONDITIONAL_OBJECTION_PENDING = "Conditional_ObjectionPending";
-  /** Non-interrupting event sub-process: every objection is recorded whenever the track is open. */
-  public static final String SUB_PROCESS_OBJECTION_RECEIVED = "SubProcess_ObjectionReceived";
   public static final String TASK_RECORD_OBJECTION = "Task_RecordObjection";
   public static final String TASK_DECIDE_AFTER_BROKEN_SILENCE = "Task_DecideAfterBrokenSilence";
   public static final String TASK_REVISE_AFTER_OBJECTION = "Task_ReviseTextAfterObjection";
@@ -50,11 +47,9 @@ public final class CouncilJointStatementProcess {
   // Phases and their cut-offs
   public static final String TIMER_CONSTITUTION_CUT_OFF = "Timer_ConstitutionCutOff";
   public static final String END_CONSTITUTION_CUT_OFF = "EndEvent_ConstitutionCutOff";
-  public static final String SUB_PROCESS_NEGOTIATE_TEXT = "SubProcess_NegotiateText";
   public static final String TIMER_NEGOTIATION_CUT_OFF = "Timer_NegotiationCutOff";
   public static final String END_NEGOTIATION_CUT_OFF = "EndEvent_NegotiationCutOff";
   public static final String TASK_DECIDE_AT_REVISION_LIMIT = "Task_DecideAtRevisionLimit";
-  public static final String SUB_PROCESS_ADOPT_UNDER_SILENCE = "SubProcess_AdoptUnderSilence";
   public static final String TIMER_SILENCE_CUT_OFF = "Timer_SilenceCutOff";
   public static final String END_SILENCE_CUT_OFF = "EndEvent_SilenceCutOff";
   public static final String SUB_PROCESS_ENDORSE_TEXT = "SubProcess_EndorseText";

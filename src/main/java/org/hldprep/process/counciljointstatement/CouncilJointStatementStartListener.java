@@ -3,9 +3,9 @@ package org.hldprep.process.counciljointstatement;
 import static org.hldprep.process.counciljointstatement.CouncilJointStatementProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.input.InputParser;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.StartRecipe;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,14 +15,21 @@ import org.springframework.stereotype.Component;
  * the objection and reading lists start empty.
  */
 @Component("councilJointStatementStartListener")
-public class CouncilJointStatementStartListener implements ExecutionListener {
+public class CouncilJointStatementStartListener extends StartRecipe {
+
+  public CouncilJointStatementStartListener() {
+    super(CALENDAR_KEYS);
+  }
 
   @Override
-  public void notify(DelegateExecution execution) {
+  protected void checkStartVariables(DelegateExecution execution) {
     InputVariables.defaultValue(execution, SILENCE_WINDOW, DEFAULT_SILENCE_WINDOW);
     execution.setVariable(SILENCE_WINDOW, InputVariables.checked(() ->
         InputParser.positiveDuration(SILENCE_WINDOW, execution.getVariable(SILENCE_WINDOW))));
-    InputVariables.completeCalendar(execution, CALENDAR_KEYS);
+  }
+
+  @Override
+  protected void initialise(DelegateExecution execution) {
     InputVariables.wholeNumber(execution, MAX_REVISIONS, DEFAULT_MAX_REVISIONS, 1);
     execution.setVariable(REVISIONS, 0L);
     execution.setVariable(READING_ROUND, 1L);

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.hldprep.input.PlainJson;
 import org.hldprep.input.InputParser;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.Deadlines;
@@ -18,7 +19,7 @@ import org.hldprep.process.InputVariables;
 /** Reading and writing the variables of this process that are not plain strings: ISO dates and JSON lists. */
 final class ProcessVariables {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = PlainJson.MAPPER;
 
   private ProcessVariables() {}
 

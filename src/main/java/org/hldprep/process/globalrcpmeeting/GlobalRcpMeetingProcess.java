@@ -17,7 +17,6 @@ public final class GlobalRcpMeetingProcess {
   public static final String KEY = "global-rcp-meeting";
 
   public static final String START = "StartEvent_RcpMeetingPlanned";
-  public static final String SUB_PROCESS_PREPARE_MEETING = "SubProcess_PrepareMeeting";
   /** Interrupting: the meeting day comes whatever the preparation reached. */
   public static final String TIMER_PREPARATION_CUT_OFF = "Timer_PreparationCutOff";
   public static final String TASK_TAKE_IN_RCP_INPUTS = "Task_TakeInRcpInputs";

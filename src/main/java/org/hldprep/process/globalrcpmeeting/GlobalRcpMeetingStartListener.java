@@ -3,8 +3,8 @@ package org.hldprep.process.globalrcpmeeting;
 import static org.hldprep.process.globalrcpmeeting.GlobalRcpMeetingProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.StartRecipe;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,11 +13,14 @@ import org.springframework.stereotype.Component;
  * comment rounds are capped by {@code maxCommentRounds} (a positive whole number, default 2).
  */
 @Component("globalRcpMeetingStartListener")
-public class GlobalRcpMeetingStartListener implements ExecutionListener {
+public class GlobalRcpMeetingStartListener extends StartRecipe {
+
+  public GlobalRcpMeetingStartListener() {
+    super(CALENDAR_KEYS);
+  }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    InputVariables.completeCalendar(execution, CALENDAR_KEYS);
+  protected void initialise(DelegateExecution execution) {
     InputVariables.wholeNumber(execution, MAX_COMMENT_ROUNDS, DEFAULT_MAX_COMMENT_ROUNDS, 1);
     execution.setVariable(COMMENT_ROUNDS, 0);
     InputVariables.defaultValue(execution, MEETING_HOST, DEFAULT_MEETING_HOST);

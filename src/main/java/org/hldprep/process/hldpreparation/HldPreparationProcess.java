@@ -6,41 +6,13 @@ public final class HldPreparationProcess {
   public static final String KEY = "hld-preparation";
 
   public static final String START = "StartEvent_CycleRequested";
-  // The tracks: each a sub-process around a call activity and "Record the outcome" (see Track).
-  public static final String SUB_PROCESS_NATIONAL_CONSULTATIONS = "SubProcess_NationalConsultations";
-  public static final String CALL_NATIONAL_CONSULTATION = "CallActivity_NationalConsultations";
-  public static final String TASK_RECORD_CONSULTATION_OUTCOME = "Task_RecordConsultationOutcome";
-  public static final String SUB_PROCESS_RCP_CONTRIBUTIONS = "SubProcess_RcpContributions";
-  public static final String CALL_RCP_CONTRIBUTION = "CallActivity_RcpContributions";
-  public static final String TASK_RECORD_RCP_OUTCOME = "Task_RecordRcpOutcome";
-  public static final String CALL_GLOBAL_RCP_MEETING = "CallActivity_GlobalRcpMeeting";
-  public static final String TASK_RECORD_GLOBAL_RCP_MEETING_OUTCOME = "Task_RecordGlobalRcpMeetingOutcome";
-  public static final String CALL_COUNCIL_JOINT_STATEMENT = "CallActivity_CouncilJointStatement";
-  public static final String TASK_RECORD_COUNCIL_JOINT_STATEMENT_OUTCOME = "Task_RecordCouncilJointStatementOutcome";
-  public static final String CALL_PGA_OUTCOME_INPUT = "CallActivity_PgaOutcomeInput";
-  public static final String TASK_RECORD_PGA_OUTCOME_INPUT_OUTCOME = "Task_RecordPgaOutcomeInputOutcome";
-  public static final String CALL_CEB_HLCP_PAPER = "CallActivity_CebHlcpPaper";
-  public static final String TASK_RECORD_CEB_HLCP_PAPER_OUTCOME = "Task_RecordCebHlcpPaperOutcome";
-  public static final String SUB_PROCESS_ROUNDTABLE_TRACK = "SubProcess_RoundtableTrack";
-  public static final String SUB_PROCESS_ROUNDTABLES = "SubProcess_Roundtables";
-  public static final String CALL_NY_ROUNDTABLE = "CallActivity_NyRoundtable";
-  public static final String TASK_RECORD_ROUNDTABLE_OUTCOME = "Task_RecordRoundtableOutcome";
-  public static final String SUB_PROCESS_REGIONAL_COMMISSIONS = "SubProcess_RegionalCommissions";
-  public static final String CALL_REGIONAL_COMMISSION_INPUT = "CallActivity_RegionalCommissionInput";
-  public static final String TASK_RECORD_COMMISSION_OUTCOME = "Task_RecordCommissionOutcome";
   // The New York round-table series report
   public static final String TIMER_SERIES_REPORT_DATE = "Timer_SeriesReportDate";
-  public static final String CONDITIONAL_ROUNDTABLES_ENDED = "Conditional_RoundtablesEnded";
-  public static final String TASK_TALLY_ROUNDTABLES = "Task_TallyRoundtables";
   public static final String TASK_WRITE_SERIES_REPORT = "Task_WriteSeriesReport";
   public static final String TIMER_SERIES_REPORT_CUT_OFF = "Timer_SeriesReportCutOff";
-  public static final String END_SERIES_REPORT_WRITTEN = "EndEvent_SeriesReportWritten";
   public static final String END_SERIES_REPORT_OPEN = "EndEvent_SeriesReportOpen";
   // Syntheses
-  public static final String SUB_PROCESS_REGIONAL_SYNTHESES = "SubProcess_RegionalSyntheses";
   public static final String TIMER_REGIONAL_SYNTHESIS_DATE = "Timer_RegionalSynthesisDate";
-  public static final String CONDITIONAL_REGION_CONSULTATIONS_ENDED = "Conditional_RegionConsultationsEnded";
-  public static final String TASK_LIST_OPEN_CONSULTATIONS = "Task_ListOpenConsultations";
   public static final String TASK_WRITE_REGIONAL_SYNTHESIS = "Task_WriteRegionalSynthesis";
   public static final String TIMER_REGIONAL_SYNTHESIS_CUT_OFF = "Timer_RegionalSynthesisCutOff";
   public static final String TASK_WRITE_GLOBAL_SYNTHESIS = "Task_WriteGlobalSynthesis";
@@ -66,22 +38,16 @@ public final class HldPreparationProcess {
   public static final String TIMER_HLD_OPENS = "Timer_HldOpens";
   public static final String TASK_RECORD_DELEGATION = "Task_RecordDelegation";
   public static final String TIMER_DELEGATION_CUT_OFF = "Timer_DelegationCutOff";
-  public static final String EVENT_HLD_CONCLUDED = "Event_HldConcluded";
   public static final String TIMER_HLD_OUTCOME_FALLBACK = "Timer_HldOutcomeFallback";
   public static final String TASK_RECORD_HLD_OUTCOME = "Task_RecordHldOutcome";
   // Report to the Council
   public static final String TIMER_HLD_PASSED = "Timer_HldPassed";
   public static final String CONDITIONAL_ALL_TRACKS_ENDED = "Conditional_AllTracksEnded";
   public static final String TIMER_COUNCIL_REPORT_DATE = "Timer_CouncilReportDate";
-  public static final String TASK_TALLY_OUTCOMES = "Task_TallyOutcomes";
   public static final String TASK_REPORT_TO_COUNCIL = "Task_ReportToCouncil";
   public static final String TIMER_COUNCIL_REPORT_CUT_OFF = "Timer_CouncilReportCutOff";
   public static final String END_CYCLE_CLOSED = "EndEvent_CycleClosed";
   public static final String END_REPORT_OPEN_AT_CUT_OFF = "EndEvent_ReportOpenAtCutOff";
-  // Event sub-processes
-  public static final String TASK_MOVE_DEADLINES = "Task_MoveDeadlines";
-  public static final String CALL_ADDED_PARTICIPANT = "CallActivity_AddedParticipant";
-  public static final String TASK_RECORD_ADDED_PARTICIPANT_OUTCOME = "Task_RecordAddedParticipantOutcome";
 
   public static final String MESSAGE_CALENDAR_CHANGED = "CalendarChanged";
   /** A Member State or RCP joins the running cycle, or a consultation is reopened; carries the participant. */

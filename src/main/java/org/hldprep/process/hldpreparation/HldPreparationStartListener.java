@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.spin.json.SpinJsonNode;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.JsonVariables;
@@ -45,7 +43,8 @@ public class HldPreparationStartListener implements ExecutionListener {
     String name = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
         : (String) execution.getVariable(CYCLE);
     CycleDefinition cycle = InputVariables.checked(() -> CycleDefinition.of(name,
-        plain(execution.getVariable(MEMBER_STATES)), plain(execution.getVariable(RCPS)), execution.getVariables(),
+        JsonVariables.strings(execution.getVariable(MEMBER_STATES)), JsonVariables.strings(execution.getVariable(RCPS)),
+        execution.getVariables(),
         execution.getVariable(CycleCalendar.TIME_ZONE), execution.getVariable(CycleCalendar.REPLAY), referenceData,
         InputVariables::today));
     if (execution.getProcessBusinessKey() == null) {
@@ -99,15 +98,5 @@ public class HldPreparationStartListener implements ExecutionListener {
   /** A list or map as a JSON object variable (never Java serialization, which is disabled). */
   public static Object json(Object value) {
     return JsonVariables.json(value);
-  }
-
-  /** Spin JSON arrays from REST clients become plain lists. */
-  static Object plain(Object value) {
-    if (value instanceof SpinJsonNode node && node.isArray()) {
-      List<String> codes = new ArrayList<>();
-      node.elements().forEach(e -> codes.add(e.isString() ? e.stringValue() : e.toString()));
-      return codes;
-    }
-    return value;
   }
 }

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.hldprep.input.InputParser;
+import org.hldprep.process.JsonVariables;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
     for (String key : CycleCalendar.keys()) {
       before.put(key, execution.getVariable(key));
     }
-    Set<String> given = new LinkedHashSet<>(strings(execution.getVariable(CycleCalendar.GIVEN_DATES)));
+    Set<String> given = new LinkedHashSet<>(JsonVariables.strings(execution.getVariable(CycleCalendar.GIVEN_DATES)));
     Map<String, String> calendar = InputVariables.checked(() -> CycleCalendar.changeChecked(before, given, changes,
         replay, InputVariables.today(InputVariables.timeZone(execution))));
     Map<String, String> moved = new LinkedHashMap<>();
@@ -162,15 +163,8 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
   }
 
   /** The changed dates: calendar keys only, as a JSON object (REST) or a map (Java clients). */
-  @SuppressWarnings("unchecked")
   static Map<String, Object> changes(Object value) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    if (value instanceof Map<?, ?> given) {
-      map.putAll((Map<String, Object>) given);
-    } else if (value instanceof org.camunda.spin.json.SpinJsonNode node && node.isObject()) {
-      node.fieldNames().forEach(name -> map.put(name, node.prop(name).isString()
-          ? node.prop(name).stringValue() : node.prop(name).toString()));
-    }
+    Map<String, Object> map = JsonVariables.map(value);
     if (map.isEmpty()) {
       throw new BadUserRequestException(HldPreparationProcess.CALENDAR_CHANGES
           + " must be an object of calendar dates, e.g. {\"hldDate\": \"2013-10-03\"}");
@@ -178,11 +172,4 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
     return map;
   }
 
-  @SuppressWarnings("unchecked")
-  static List<String> strings(Object value) {
-    if (value instanceof Collection<?> collection) {
-      return collection.stream().map(String::valueOf).toList();
-    }
-    return InputParser.codes(value);
-  }
 }

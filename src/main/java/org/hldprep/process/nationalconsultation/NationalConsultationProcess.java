@@ -10,7 +10,6 @@ public final class NationalConsultationProcess {
 
   public static final String START = "StartEvent_ConsultationRequested";
   public static final String GATEWAY_REOPENED = "Gateway_Reopened";
-  public static final String SUB_PROCESS_HOLD_CONSULTATION = "SubProcess_HoldConsultation";
   /** Interrupting: the consultation is cut off when the regional syntheses are due. */
   public static final String TIMER_CONSULTATION_CUT_OFF = "Timer_ConsultationCutOff";
   public static final String END_OPEN_AT_CUT_OFF = "EndEvent_OpenAtCutOff";

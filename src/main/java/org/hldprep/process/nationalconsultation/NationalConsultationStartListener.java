@@ -7,10 +7,10 @@ import static org.hldprep.process.nationalconsultation.NationalConsultationProce
 import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.REVIEW_RETURNS;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.input.InputParser;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.StartRecipe;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;
 import org.springframework.stereotype.Component;
@@ -22,19 +22,23 @@ import org.springframework.stereotype.Component;
  * {@code reopened} (true when the government answered late after a no-response) skips the offer.
  */
 @Component("nationalConsultationStartListener")
-public class NationalConsultationStartListener implements ExecutionListener {
+public class NationalConsultationStartListener extends StartRecipe {
 
   private final ReferenceData referenceData;
 
   public NationalConsultationStartListener(ReferenceData referenceData) {
+    super(NationalConsultationProcess.CALENDAR_KEYS);
     this.referenceData = referenceData;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
+  protected void checkStartVariables(DelegateExecution execution) {
     MemberState state = InputVariables.memberState(execution, COUNTRY_CODE, referenceData);
     execution.setVariable(COUNTRY_CODE, state.iso3());
-    InputVariables.completeCalendar(execution, NationalConsultationProcess.CALENDAR_KEYS);
+  }
+
+  @Override
+  protected void initialise(DelegateExecution execution) {
     InputVariables.wholeNumber(execution, MAX_REVIEW_RETURNS, DEFAULT_MAX_REVIEW_RETURNS, 1);
     Object reopened = execution.getVariable(REOPENED);
     execution.setVariable(REOPENED, !InputParser.blank(reopened)

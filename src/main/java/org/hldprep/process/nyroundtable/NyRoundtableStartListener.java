@@ -4,12 +4,10 @@ import static org.hldprep.process.nyroundtable.NyRoundtableProcess.EVENT_DATE;
 import static org.hldprep.process.nyroundtable.NyRoundtableProcess.HELD_BEFORE_CYCLE;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.StartRecipe;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +17,14 @@ import org.springframework.stereotype.Component;
  * before MC/2353) is marked {@code heldBeforeCycle}: its summary is recorded, nothing is prepared.
  */
 @Component("nyRoundtableStartListener")
-public class NyRoundtableStartListener implements ExecutionListener {
+public class NyRoundtableStartListener extends StartRecipe {
+
+  public NyRoundtableStartListener() {
+    super(NyRoundtableProcess.CALENDAR_KEYS);
+  }
 
   @Override
-  public void notify(DelegateExecution execution) {
+  protected void checkStartVariables(DelegateExecution execution) {
     LocalDate eventDate;
     try {
       eventDate = org.hldprep.input.InputParser.date(EVENT_DATE, execution.getVariable(EVENT_DATE));
@@ -30,7 +32,11 @@ public class NyRoundtableStartListener implements ExecutionListener {
       throw new BadUserRequestException("The start variable " + e.getMessage());
     }
     execution.setVariable(EVENT_DATE, eventDate.toString());
-    InputVariables.completeCalendar(execution, NyRoundtableProcess.CALENDAR_KEYS);
+  }
+
+  @Override
+  protected void initialise(DelegateExecution execution) {
+    LocalDate eventDate = LocalDate.parse((String) execution.getVariable(EVENT_DATE));
     LocalDate today = InputVariables.today(InputVariables.timeZone(execution));
     execution.setVariable(HELD_BEFORE_CYCLE, eventDate.isBefore(today));
   }

@@ -17,13 +17,11 @@ public final class PgaOutcomeInputProcess {
       CycleCalendar.PGA_INPUT_DEADLINE, CycleCalendar.HLD_DATE, CycleCalendar.HLD_END_DATE);
 
   public static final String START = "StartEvent_ModalitiesAdopted";
-  public static final String SUB_PROCESS_PREPARE_INPUT = "SubProcess_PrepareInput";
   /** Interrupting: the preparation is cut off at the input deadline; the drafts are tracked with what exists. */
   public static final String TIMER_INPUT_CUT_OFF = "Timer_InputCutOff";
   public static final String TASK_FINALIZE_TECHNICAL_INPUT = "Task_FinalizeTechnicalInput";
   public static final String TASK_FINALIZE_KEY_MESSAGES = "Task_FinalizeKeyMessages";
   public static final String TASK_CONFIRM_OUTCOME_FORMAT = "Task_ConfirmOutcomeFormat";
-  public static final String GATEWAY_OUTCOME_FORMAT = "Gateway_OutcomeFormat";
   // PGA outcome document branch
   public static final String TASK_DRAFT_TECHNICAL_INPUT = "Task_DraftTechnicalInput";
   public static final String TASK_CLEAR_TECHNICAL_INPUT = "Task_ClearTechnicalInput";
@@ -33,9 +31,6 @@ public final class PgaOutcomeInputProcess {
   public static final String TASK_CLEAR_KEY_MESSAGES = "Task_ClearKeyMessages";
   public static final String TASK_BRIEF_DELEGATIONS = "Task_BriefDelegations";
   // Draft tracking
-  public static final String SUBPROCESS_TRACK_DRAFTS = "SubProcess_TrackOutcomeDrafts";
-  public static final String SUBPROCESS_ANALYSE_DRAFT = "SubProcess_AnalyseCirculatedDraft";
-  public static final String START_DRAFT_CIRCULATED = "StartEvent_DraftCirculated";
   public static final String CATCH_OUTCOME_ADOPTED = "Catch_OutcomeAdopted";
   public static final String TASK_ANALYSE_DRAFT = "Task_AnalyseOutcomeDraft";
   public static final String TASK_SEND_DRAFT_COMMENTS = "Task_SendDraftComments";
@@ -94,11 +89,6 @@ public final class PgaOutcomeInputProcess {
 
   /** Symbol of the adopted outcome, e.g. A/RES/68/4 (from the message {@value #MESSAGE_OUTCOME_ADOPTED}). */
   public static final String OUTCOME_SYMBOL = "outcomeSymbol";
-
-  /** The six recommendation themes of MC/2353 §§29–34 (values of the form checklists). */
-  public static final List<String> RECOMMENDATION_THEMES = List.of("post-2015-mainstreaming",
-      "migration-profiles-data", "gmg-gfmd-cooperation", "iom-gmg-leadership", "regional-processes",
-      "multi-partner-trust-fund");
 
   public static final String OUTCOME_ADOPTED = "outcome-adopted";
   public static final String OUTCOME_HLD_PASSED = "hld-passed";

@@ -10,8 +10,8 @@ import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.MODALIT
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.StartRecipe;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +20,18 @@ import org.springframework.stereotype.Component;
  * the HLD) and the symbol of the modalities resolution, and refuses the start naming the bad value.
  */
 @Component("pgaOutcomeInputStartListener")
-public class PgaOutcomeInputStartListener implements ExecutionListener {
+public class PgaOutcomeInputStartListener extends StartRecipe {
+
+  public PgaOutcomeInputStartListener() {
+    // The calendar check also keeps the input deadline before the HLD.
+    super(PgaOutcomeInputProcess.CALENDAR_KEYS);
+  }
 
   /** A General Assembly resolution symbol, e.g. A/RES/67/219. */
   static final Pattern RESOLUTION_SYMBOL = Pattern.compile("A/RES/\\d+/\\d+");
 
   @Override
-  public void notify(DelegateExecution execution) {
+  protected void checkStartVariables(DelegateExecution execution) {
     InputVariables.defaultValue(execution, MODALITIES_RESOLUTION, DEFAULT_MODALITIES_RESOLUTION);
     String resolution = execution.getVariable(MODALITIES_RESOLUTION).toString().trim();
     if (!RESOLUTION_SYMBOL.matcher(resolution).matches()) {
@@ -34,8 +39,10 @@ public class PgaOutcomeInputStartListener implements ExecutionListener {
           + "' must be a General Assembly resolution symbol like A/RES/67/219, got '" + resolution + "'");
     }
     execution.setVariable(MODALITIES_RESOLUTION, resolution);
-    // The calendar check also keeps the input deadline before the HLD.
-    InputVariables.completeCalendar(execution, PgaOutcomeInputProcess.CALENDAR_KEYS);
+  }
+
+  @Override
+  protected void initialise(DelegateExecution execution) {
     InputVariables.wholeNumber(execution, MAX_CLEARANCE_RETURNS, DEFAULT_MAX_CLEARANCE_RETURNS, 1);
     execution.setVariable(CLEARANCE_RETURNS, 0);
     execution.setVariable(DRAFTS_CIRCULATED, 0);

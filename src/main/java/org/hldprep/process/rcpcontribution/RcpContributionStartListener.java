@@ -5,10 +5,10 @@ import static org.hldprep.process.rcpcontribution.RcpContributionProcess.RCP_COD
 import static org.hldprep.process.rcpcontribution.RcpContributionProcess.RCP_NAME;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.hldprep.input.InputParser;
 import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.StartRecipe;
 import org.hldprep.reference.Rcp;
 import org.hldprep.reference.ReferenceData;
 import org.springframework.stereotype.Component;
@@ -20,23 +20,27 @@ import org.springframework.stereotype.Component;
  * calendar. The business key is the starter's business and is not required.
  */
 @Component("rcpContributionStartListener")
-public class RcpContributionStartListener implements ExecutionListener {
+public class RcpContributionStartListener extends StartRecipe {
 
   private final ReferenceData referenceData;
 
   public RcpContributionStartListener(ReferenceData referenceData) {
+    super(RcpContributionProcess.CALENDAR_KEYS);
     this.referenceData = referenceData;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
+  protected void checkStartVariables(DelegateExecution execution) {
     Rcp rcp = InputVariables.rcp(execution, RCP_CODE, referenceData);
     execution.setVariable(RCP_CODE, rcp.code());
     execution.setVariable(RCP_NAME, rcp.name());
     Object given = execution.getVariable(IOM_IS_SECRETARIAT);
     execution.setVariable(IOM_IS_SECRETARIAT, given == null ? rcp.iomIsSecretariat()
         : InputVariables.checked(() -> InputParser.flag(IOM_IS_SECRETARIAT, given)));
-    InputVariables.completeCalendar(execution, RcpContributionProcess.CALENDAR_KEYS);
+  }
+
+  @Override
+  protected void initialise(DelegateExecution execution) {
     execution.setVariable(MarkLateDelegate.LATE, false);
   }
 }

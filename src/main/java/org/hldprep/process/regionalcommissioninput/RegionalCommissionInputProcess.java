@@ -18,7 +18,6 @@ public final class RegionalCommissionInputProcess {
   public static final String TASK_WRITE_INPUT_PAPER = "Task_WriteInputPaper";
   public static final String TIMER_MEETING_DAY = "Timer_MeetingDay";
   public static final String TASK_REVIEW_CHAIR_SUMMARY = "Task_ReviewChairSummary";
-  public static final String GATEWAY_MEETING_BEFORE_CUT_OFF = "Gateway_MeetingBeforeCutOff";
   public static final String TASK_FORWARD_INPUT_TO_DESA = "Task_ForwardInputToDesa";
   public static final String TIMER_SG_REPORT_CUT_OFF_PASSED = "Timer_SgReportCutOffPassed";
   public static final String TASK_FORWARD_INPUT_TO_DIALOGUE = "Task_ForwardInputToDialogue";

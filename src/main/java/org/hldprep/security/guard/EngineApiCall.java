@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
+import org.hldprep.input.PlainJson;
 import org.hldprep.assignment.GroupIds;
 import org.hldprep.input.InputLimits;
 
@@ -19,7 +20,7 @@ import org.hldprep.input.InputLimits;
 public final class EngineApiCall {
 
   public static final int MAX_BODY_BYTES = InputLimits.MAX_BODY_BYTES;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = PlainJson.MAPPER;
 
   private final HttpServletRequest request;
   private final String path;

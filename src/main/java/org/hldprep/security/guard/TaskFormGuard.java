@@ -19,25 +19,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.hldprep.input.PlainJson;
+import org.hldprep.engine.AsEngine;
 import org.hldprep.input.InputLimits;
 
 /**
@@ -64,17 +65,17 @@ public class TaskFormGuard {
   static final int MAX_TEXT = InputLimits.MAX_TEXT;
   static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
   static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = PlainJson.MAPPER;
   private static final Set<String> NUMBER_TYPES = Set.of("Long", "Integer", "Short", "Double");
   private static final Set<String> PRIMITIVE_TYPES = Set.of("String", "Boolean", "Long", "Integer", "Short",
       "Double");
 
-  /** More form versions than this would be a deployment storm; the cache then simply starts over. */
+  /** Form versions kept parsed; the least used beyond this are parsed again when needed. */
   private static final int MAX_CACHED_FORMS = 1_000;
 
   private final Supplier<ProcessEngine> engine;
   /** Parsed forms by form definition id (a deployed definition is immutable); never modified once parsed. */
-  private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
+  private final Cache<String, JsonNode> forms = Caffeine.newBuilder().maximumSize(MAX_CACHED_FORMS).build();
 
   public TaskFormGuard(Supplier<ProcessEngine> engine) {
     this.engine = engine;
@@ -83,14 +84,8 @@ public class TaskFormGuard {
   /** The task as the caller sees it, or null when the caller cannot see it (or it is gone). */
   public Task visibleTask(String taskId, String userId, List<String> groups) {
     ProcessEngine processEngine = engine.get();
-    IdentityService identity = processEngine.getIdentityService();
-    Authentication previous = identity.getCurrentAuthentication();
-    try {
-      identity.setAuthentication(userId, groups);
-      return processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-    } finally {
-      restore(identity, previous);
-    }
+    return AsEngine.callAs(processEngine.getIdentityService(), userId, groups,
+        () -> processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
   }
 
   /**
@@ -139,28 +134,15 @@ public class TaskFormGuard {
   /** The caller may see the task (checked before): the form and the values it shows are read as the engine. */
   private <T> T asEngine(java.util.function.BiFunction<CommandContext, ProcessEngine, T> work) {
     ProcessEngine processEngine = engine.get();
-    IdentityService identity = processEngine.getIdentityService();
-    Authentication previous = identity.getCurrentAuthentication();
-    try {
-      identity.clearAuthentication();
-      Command<T> command = context -> work.apply(context, processEngine);
-      return ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-          .getCommandExecutorTxRequired().execute(command);
-    } finally {
-      restore(identity, previous);
-    }
+    Command<T> command = context -> work.apply(context, processEngine);
+    return AsEngine.call(processEngine.getIdentityService(),
+        () -> ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired().execute(command));
   }
 
   static Refusal notVisible(String taskId) {
     return Refusal.notFound("No task " + taskId + " that you may work on: it was completed, removed by a deadline,"
         + " or belongs to another office.");
-  }
-
-  private static void restore(IdentityService identity, Authentication previous) {
-    identity.clearAuthentication();
-    if (previous != null) {
-      identity.setAuthentication(previous);
-    }
   }
 
   /**
@@ -180,7 +162,7 @@ public class TaskFormGuard {
       if (definition == null) {
         return null;
       }
-      JsonNode cached = forms.get(definition.getId());
+      JsonNode cached = forms.getIfPresent(definition.getId());
       if (cached != null) {
         return cached;
       }
@@ -188,9 +170,6 @@ public class TaskFormGuard {
           .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
       JsonNode form = resource == null ? null : parsed(new ByteArrayInputStream(resource.getBytes()));
       if (form != null) {
-        if (forms.size() >= MAX_CACHED_FORMS) {
-          forms.clear();
-        }
         forms.put(definition.getId(), form);
       }
       return form;

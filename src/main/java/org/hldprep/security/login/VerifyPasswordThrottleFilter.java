@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.hldprep.input.PlainJson;
 import org.hldprep.security.JsonErrors;
 import org.hldprep.security.LogText;
 import org.hldprep.security.guard.EngineApiCall;
@@ -22,7 +23,7 @@ public class VerifyPasswordThrottleFilter extends PasswordCheckThrottleFilter {
 
   private static final Pattern VERIFY = Pattern.compile(
       "^(/engine-rest(/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/identity/verify/?$");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = PlainJson.MAPPER;
 
   public VerifyPasswordThrottleFilter(LoginThrottle throttle) {
     super(throttle);
