@@ -1,9 +1,9 @@
 package org.hldprep;
 
+import org.hldprep.settings.HldPrepProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.hldprep.config.HldPrepProperties;
 
 /** HLD Prep: Camunda 7 workflows for the preparation of the 2013 High-level Dialogue (IOM MC/2353). */
 @SpringBootApplication

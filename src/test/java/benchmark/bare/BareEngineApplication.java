@@ -39,7 +39,8 @@ public class BareEngineApplication {
 
     @PostMapping("/bench/fill")
     int fill(@RequestParam int count) {
-      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+          .getProcessEngineConfiguration();
       AtomicInteger started = new AtomicInteger();
       while (started.get() < count) {
         int batch = Math.min(PER_TRANSACTION, count - started.get());

@@ -13,17 +13,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.camunda.bpm.cockpit.impl.plugin.resources.BaseRootResource;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.batch.history.HistoricBatch;
@@ -66,13 +66,20 @@ class AnonymousAccessIT extends PostgresIntegrationTest {
   @Autowired
   PathMappedEndpoints actuatorEndpoints;
 
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
-  @Autowired AuthorizationService authorizationService;
-  @Autowired FilterService filterService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
-  @Autowired JdbcTemplate jdbc;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  AuthorizationService authorizationService;
+  @Autowired
+  FilterService filterService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  JdbcTemplate jdbc;
 
   /**
    * What an anonymous write could have created, changed or removed, counted where other tests' work
@@ -99,7 +106,8 @@ class AnonymousAccessIT extends PostgresIntegrationTest {
     counts.put("root process instances started since", historyService.createHistoricProcessInstanceQuery()
         .rootProcessInstances().startedAfter(from).count());
     counts.put("standalone tasks created since", historyService.createHistoricTaskInstanceQuery()
-        .startedAfter(from).list().stream().filter(t -> t.getProcessInstanceId() == null && t.getCaseInstanceId() == null)
+        .startedAfter(from).list().stream()
+        .filter(t -> t.getProcessInstanceId() == null && t.getCaseInstanceId() == null)
         .count());
     counts.put("batches started since", historyService.createHistoricBatchQuery().list().stream()
         .map(HistoricBatch::getStartTime).filter(start -> !start.before(from)).count());
@@ -126,7 +134,8 @@ class AnonymousAccessIT extends PostgresIntegrationTest {
 
   private Answer call(Route route) {
     HttpRequest.BodyPublisher body = Set.of("POST", "PUT", "PATCH").contains(route.method())
-        ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody();
+        ? HttpRequest.BodyPublishers.ofString("{}")
+        : HttpRequest.BodyPublishers.noBody();
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + route.path()))
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .method(route.method(), body).build();
@@ -149,7 +158,8 @@ class AnonymousAccessIT extends PostgresIntegrationTest {
     for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
       for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
         Set<String> patterns = info.getPathPatternsCondition() != null
-            ? info.getPathPatternsCondition().getPatternValues() : info.getPatternValues();
+            ? info.getPathPatternsCondition().getPatternValues()
+            : info.getPatternValues();
         Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
         for (String pattern : patterns) {
           if (java.util.Arrays.stream(prefixes).noneMatch(pattern::startsWith)) {

@@ -51,13 +51,16 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
   private static final LocalDate TODAY = CycleDays.today();
   private static final Map<String, List<String>> EVENT_FIELDS = Map.of(
       "ObjectionRaised", List.of("objectionText", "objectingCountry", "noteVerbaleReference"),
-      "RcpInputReceived", List.of("rcpCode", "rcpInputLink"), "OutcomeDraftCirculated", List.of("draftLabel", "draftLink"),
+      "RcpInputReceived", List.of("rcpCode", "rcpInputLink"), "OutcomeDraftCirculated",
+      List.of("draftLabel", "draftLink"),
       "OutcomeAdopted", List.of("outcomeSymbol"), "CalendarChanged", List.of("calendarChanges"),
       "HlcpOutcomeReceived", List.of("hlcpOutcome"), "CebDecisionReceived", List.of("cebDecision"),
       "HldConcluded", List.of("hldOutcomeSymbol"));
 
-  @LocalServerPort int port;
-  @Autowired TaskService taskService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  TaskService taskService;
 
   @Test
   void exactlyTheAllowedCallsSucceed() {
@@ -68,7 +71,8 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
     String kenyaOffer = task(kenya + "-KEN", "Task_OfferConsultation");
     assertThat(Http.as(port, "ken-officer").post("/engine-rest/task/" + kenyaOffer + "/complete", Map.of("variables",
         Map.of("governmentAnswer", Map.of("value", "declined"), "declineReason", Map.of("value", "Elections"),
-            "governmentFocalPoint", Map.of("value", "MFA")))).status()).isEqualTo(204);
+            "governmentFocalPoint", Map.of("value", "MFA"))))
+        .status()).isEqualTo(204);
     String countryTask = task(philippines + "-PHL", "Task_OfferConsultation");
     String regionalTask = task(kenya, "Task_WriteRegionalSynthesis");
     String hqTask = task(philippines + "-pga-outcome-input", "Task_ConfirmOutcomeFormat");
@@ -100,7 +104,8 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
     calls.put("hq-task", (http, user) -> taskWork(http, user, hqTask));
 
     List<String> lines = MATRIX.lines().filter(l -> !l.isBlank()).toList();
-    List<String> users = List.of(lines.get(0).trim().split("\\s+")).subList(1, lines.get(0).trim().split("\\s+").length);
+    List<String> users = List.of(lines.get(0).trim().split("\\s+")).subList(1,
+        lines.get(0).trim().split("\\s+").length);
     List<String> wrong = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.trim().split("\\s+");

@@ -25,10 +25,14 @@ class BadInputIT extends PostgresIntegrationTest {
   /** Camunda's ACT_RU_VARIABLE.TEXT_ is varchar(4000). */
   private static final String TOO_LONG = "x".repeat(4001);
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
 
   @Test
   void aTextLongerThanTheColumnIsRefusedInATaskCompletionNamingTheFieldAndTheLimit() {
@@ -72,13 +76,15 @@ class BadInputIT extends PostgresIntegrationTest {
     String path = "/api/cycles/" + cycle.name() + "/messages/RcpInputReceived";
     Http rcp = Http.as(port, "rcp-focal-point");
 
-    Http.Response tooLong = rcp.post(path, Map.of("rcpCode", QuickCycle.RCP, "rcpInputLink", "https://rcp.example/input",
-        "rcpInputSummary", TOO_LONG));
+    Http.Response tooLong = rcp.post(path,
+        Map.of("rcpCode", QuickCycle.RCP, "rcpInputLink", "https://rcp.example/input",
+            "rcpInputSummary", TOO_LONG));
     assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
     assertThat(tooLong.json().get("detail").asText()).contains("'rcpInputSummary'").contains("4000 characters");
 
-    Http.Response unknown = rcp.post(path, Map.of("rcpCode", QuickCycle.RCP, "rcpInputLink", "https://rcp.example/input",
-        "colour", "red"));
+    Http.Response unknown = rcp.post(path,
+        Map.of("rcpCode", QuickCycle.RCP, "rcpInputLink", "https://rcp.example/input",
+            "colour", "red"));
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
     assertThat(unknown.headers().get("content-type").get(0)).startsWith("application/problem+json");
     assertThat(unknown.json().get("detail").asText()).contains("'colour'").contains("RcpInputReceived");
@@ -121,7 +127,8 @@ class BadInputIT extends PostgresIntegrationTest {
       Http.Response refused = Http.as(port, "phl-officer").get(path);
       assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(400);
       // /%61pi/cycles is /api's: problem+json (detail); the others Camunda's shape (message)
-      assertThat(refused.json().path(path.contains("%61pi") ? "detail" : "message").asText()).contains("percent-encoded");
+      assertThat(refused.json().path(path.contains("%61pi") ? "detail" : "message").asText())
+          .contains("percent-encoded");
     }
   }
 }

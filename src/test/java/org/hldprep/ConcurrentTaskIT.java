@@ -37,11 +37,16 @@ class ConcurrentTaskIT extends PostgresIntegrationTest {
   /** A second officer of the Philippines' Country Office, so that two people may act on its task. */
   private static final String DEPUTY = "phl-deputy-officer";
 
-  @LocalServerPort int port;
-  @Autowired DataSource dataSource;
-  @Autowired IdentityService identityService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
 
   private final ExecutorService clients = Executors.newFixedThreadPool(2);
 
@@ -67,7 +72,8 @@ class ConcurrentTaskIT extends PostgresIntegrationTest {
     String taskId = QuickCycle.awaitTask(port, "phl-officer", cycle.name() + "-PHL", "Task_OfferConsultation");
 
     List<Http.Response> answers = atTheSameMoment(taskId,
-        () -> Http.as(port, "phl-officer").post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "phl-officer")),
+        () -> Http.as(port, "phl-officer").post("/engine-rest/task/" + taskId + "/claim",
+            Map.of("userId", "phl-officer")),
         () -> Http.as(port, DEPUTY, "a-test-password").post("/engine-rest/task/" + taskId + "/claim",
             Map.of("userId", DEPUTY)));
 

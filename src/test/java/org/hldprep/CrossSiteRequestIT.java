@@ -23,16 +23,20 @@ class CrossSiteRequestIT extends PostgresIntegrationTest {
 
   private static final String EVIL = "https://evil.example";
 
-  @LocalServerPort int port;
-  @Autowired RepositoryService repositoryService;
-  @Autowired HistoryService historyService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  HistoryService historyService;
 
   @Test
   void aCrossSiteDeploymentWithAnAdministratorsCredentialsIsRefusedAndDeploysNothing() {
     String name = "cross-site-" + System.nanoTime();
     Http.Response refused = Deployments.engineRest(port, "admin").withHeader("Origin", EVIL)
         .withHeader("Sec-Fetch-Site", "cross-site")
-        .create(name, Map.of("national-consultation.bpmn", Deployments.resource("processes/national-consultation.bpmn")));
+        .create(name,
+            Map.of("national-consultation.bpmn", Deployments.resource("processes/national-consultation.bpmn")));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(403);
     assertThat(refused.json().get("type").asText()).isEqualTo("AuthorizationException");

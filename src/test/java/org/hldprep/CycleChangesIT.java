@@ -26,9 +26,12 @@ class CycleChangesIT extends PostgresIntegrationTest {
   private static final AtomicInteger CYCLES = new AtomicInteger();
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Zurich"));
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  org.camunda.bpm.engine.TaskService taskService;
 
   private String start(Map<String, Object> calendar, boolean replay) {
     String cycle = "HLDCHG" + System.nanoTime() % 100000 + CYCLES.incrementAndGet();

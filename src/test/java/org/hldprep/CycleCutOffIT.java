@@ -33,18 +33,23 @@ class CycleCutOffIT extends PostgresIntegrationTest {
   private static final AtomicInteger CYCLES = new AtomicInteger();
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Zurich"));
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
 
   @Test
   void thePhilippinesNeverRecordsItsSummary_andTheCycleStillReachesTheReportToTheCouncil() {
     String cycle = "HLDCUT" + System.nanoTime() % 100000 + CYCLES.incrementAndGet();
     DemoStaff staff = new DemoStaff(port);
     Http coordinator = staff.as("hld-coordinator");
-    Http.Response started = coordinator.post("/api/cycles", Map.of("cycle", cycle, "memberStates", List.of("PHL", "KEN"),
-        "rcps", List.of("sacm"), "calendar", Map.of("hldDate", TODAY.plusMonths(13).toString())));
+    Http.Response started = coordinator.post("/api/cycles",
+        Map.of("cycle", cycle, "memberStates", List.of("PHL", "KEN"),
+            "rcps", List.of("sacm"), "calendar", Map.of("hldDate", TODAY.plusMonths(13).toString())));
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     String councilReportDeadline = started.json().get("calendar").get("councilReportDeadline").asText();
 
@@ -66,10 +71,11 @@ class CycleCutOffIT extends PostgresIntegrationTest {
         Map.of("replay", true, "calendarChanges", Map.of("hldDate", pastHld.toString())));
     assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(cycle)
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(taskService.createTaskQuery().processInstanceBusinessKey(cycle)
             .taskDefinitionKey("Task_ReportToCouncil").count()).isOne());
-    Task report = taskService.createTaskQuery().processInstanceBusinessKey(cycle).taskDefinitionKey("Task_ReportToCouncil")
+    Task report = taskService.createTaskQuery().processInstanceBusinessKey(cycle)
+        .taskDefinitionKey("Task_ReportToCouncil")
         .singleResult();
     assertThat(report.getDueDate()).isEqualTo(Deadlines.endOfDay(pastHld.plusDays(54), ZoneId.of("Europe/Zurich")));
     assertThat(councilReportDeadline).isEqualTo(TODAY.plusMonths(13).plusDays(54).toString());
@@ -79,8 +85,8 @@ class CycleCutOffIT extends PostgresIntegrationTest {
     // outcome reaches the tally when its cut-off has been recorded, before or after the report started.
     assertThat(coordinator.get("/api/cycles/" + cycle).json().get("openAtReport").asText())
         .containsAnyOf("PHL (open-at-cutoff)", "PHL (running)");
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-        assertThat(coordinator.get("/api/cycles/" + cycle).json().get("consultationOutcomes").toString())
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(
+        () -> assertThat(coordinator.get("/api/cycles/" + cycle).json().get("consultationOutcomes").toString())
             .contains("\"PHL\":\"open-at-cutoff\"", "\"KEN\":\"no-response\""));
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(cycle + "-PHL")
         .singleResult().getEndTime()).as("the Philippines was cut off, not left hanging").isNotNull();
@@ -88,7 +94,7 @@ class CycleCutOffIT extends PostgresIntegrationTest {
     // The secretariat reports with what exists; the cycle then closes.
     staff.work("Task_ReportToCouncil", cycle, "council-secretary", Map.of("councilReportLink",
         "https://docs.example/report", "councilDocumentSymbol", "MC/INF/311"));
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        assertThat(coordinator.get("/api/cycles/" + cycle).json().get("state").asText()).isEqualTo("ended"));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(
+        () -> assertThat(coordinator.get("/api/cycles/" + cycle).json().get("state").asText()).isEqualTo("ended"));
   }
 }

@@ -33,15 +33,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CycleIT extends PostgresIntegrationTest {
 
   /** Its own name (CycleIT's alone, and new on a rerun against the same database). */
-  private static final String CYCLE = "HLDCYCLE" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
+  private static final String CYCLE = "HLDCYCLE"
+      + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
   /** Today where the server counts days: the cycle's zone, not this JVM's. */
   private static final LocalDate TODAY = CycleDays.today();
 
-  @LocalServerPort int port;
-  @Autowired IdentityService identityService;
-  @Autowired HistoryService historyService;
-  @Autowired ManagementService managementService;
-  @Autowired RuntimeService runtimeService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  RuntimeService runtimeService;
 
   @Test
   void aSmallCycleRunsFromStartToEndWithTheRightTallies() {
@@ -53,7 +59,8 @@ class CycleIT extends PostgresIntegrationTest {
     LocalDate hld = TODAY.plusMonths(13);
 
     Http.Response started = staff.as("hld-coordinator").post("/api/cycles", Map.of(
-        "cycle", CYCLE, "memberStates", List.of("PHL", "KEN", "MEX"), "rcps", List.of("colombo-process", "puebla-process"),
+        "cycle", CYCLE, "memberStates", List.of("PHL", "KEN", "MEX"), "rcps",
+        List.of("colombo-process", "puebla-process"),
         "calendar", Map.of("hldDate", hld.toString(), "nationalSummaryDeadline", TODAY.plusMonths(9).toString(),
             "rcpMeetingDate", TODAY.plusMonths(8).toString(), "zeroDraftDeadline", TODAY.plusMonths(3).toString())));
     assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -73,8 +80,8 @@ class CycleIT extends PostgresIntegrationTest {
 
     staff.work("Task_ReportToCouncil", CYCLE, "council-secretary", Map.of(
         "councilReportLink", "https://docs.example/mc-inf", "councilDocumentSymbol", "MC/INF/310"));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(staff.as("hld-coordinator").get("/api/cycles/" + CYCLE).json().get("state").asText())
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(
+        () -> assertThat(staff.as("hld-coordinator").get("/api/cycles/" + CYCLE).json().get("state").asText())
             .isEqualTo("ended"));
 
     JsonNode cycle = staff.as("hld-coordinator").get("/api/cycles/" + CYCLE).json();
@@ -85,7 +92,8 @@ class CycleIT extends PostgresIntegrationTest {
     // The tracks nobody worked on ended at their cut-offs when the calendar moved into the past.
     assertThat(cycle.get("trackOutcomes").properties().stream().collect(Collectors.toMap(Map.Entry::getKey,
         e -> e.getValue().asText()))).isEqualTo(Map.of("council-joint-statement", "transmitted",
-        "global-rcp-meeting", "transmitted", "pga-outcome-input", "outcome-adopted", "ceb-hlcp-paper", "open-at-cutoff"));
+            "global-rcp-meeting", "transmitted", "pga-outcome-input", "outcome-adopted", "ceb-hlcp-paper",
+            "open-at-cutoff"));
     assertThat(cycle.get("roundtableOutcomes").size()).isEqualTo(5);
     assertThat(cycle.get("commissionOutcomes").size()).isEqualTo(5);
     assertThat(cycle.get("hldOutcomeSymbol").asText()).isEqualTo("A/RES/68/4");
@@ -99,8 +107,9 @@ class CycleIT extends PostgresIntegrationTest {
     // The Philippines: accepted, held today, accepted by Bangkok.
     staff.work("Task_OfferConsultation", CYCLE + "-PHL", "phl-officer", Map.of("governmentFocalPoint", "DFA",
         "governmentAnswer", "accepted"));
-    staff.work("Task_AgreeArrangements", CYCLE + "-PHL", "phl-officer", Map.of("stakeholders", List.of("civil-society", "migrant-associations"), "consultationFormat", "consultation",
-        "consultationDate", TODAY.toString(), "venue", "Manila"));
+    staff.work("Task_AgreeArrangements", CYCLE + "-PHL", "phl-officer",
+        Map.of("stakeholders", List.of("civil-society", "migrant-associations"), "consultationFormat", "consultation",
+            "consultationDate", TODAY.toString(), "venue", "Manila"));
     staff.work("Task_RecordConsultation", CYCLE + "-PHL", "phl-officer", Map.of("consultationHeldOn", TODAY.toString(),
         "participants", 42, "summaryLink", "https://docs.example/phl", "keyMessages", "Protect migrant workers"));
     staff.work("Task_ReviewNationalSummary", CYCLE + "-PHL", "bangkok-ro", Map.of("reviewDecision", "accept"));
@@ -110,18 +119,20 @@ class CycleIT extends PostgresIntegrationTest {
     // Mexico: San José returns the summary once.
     staff.work("Task_OfferConsultation", CYCLE + "-MEX", "mex-officer", Map.of("governmentFocalPoint", "SRE",
         "governmentAnswer", "accepted"));
-    staff.work("Task_AgreeArrangements", CYCLE + "-MEX", "mex-officer", Map.of("stakeholders", List.of("line-ministry"), "consultationFormat", "briefing",
-        "consultationDate", TODAY.minusDays(1).toString(), "venue", "Mexico City"));
+    staff.work("Task_AgreeArrangements", CYCLE + "-MEX", "mex-officer",
+        Map.of("stakeholders", List.of("line-ministry"), "consultationFormat", "briefing",
+            "consultationDate", TODAY.minusDays(1).toString(), "venue", "Mexico City"));
     staff.work("Task_RecordConsultation", CYCLE + "-MEX", "mex-officer", Map.of("consultationHeldOn", TODAY.toString(),
         "participants", 30, "summaryLink", "https://docs.example/mex", "keyMessages", "Circular migration"));
     staff.work("Task_ReviewNationalSummary", CYCLE + "-MEX", "sanjose-ro", Map.of("reviewDecision", "return",
         "reviewComments", "Add the private sector's view"));
     staff.work("Task_ReviseNationalSummary", CYCLE + "-MEX", "mex-officer", Map.of("summaryLink",
-        "https://docs.example/mex-2", "keyMessages", "Circular migration; private sector", "revisionNote", "Added 3.2"));
+        "https://docs.example/mex-2", "keyMessages", "Circular migration; private sector", "revisionNote",
+        "Added 3.2"));
     staff.work("Task_ReviewNationalSummary", CYCLE + "-MEX", "sanjose-ro", Map.of("reviewDecision", "accept"));
 
     // One regional synthesis per Regional Office of the cycle, then the global one.
-    for (String[] office : new String[][] {{"bangkok-ro", "ro-bangkok"}, {"nairobi-ro", "ro-nairobi"},
+    for (String[] office : new String[][]{{"bangkok-ro", "ro-bangkok"}, {"nairobi-ro", "ro-nairobi"},
         {"sanjose-ro", "ro-sanjose"}}) {
       staff.work("Task_WriteRegionalSynthesis", CYCLE, office[0], Map.of("regionalSynthesisLink",
           "https://docs.example/" + office[1], "regionalKeyMessages", "Regional messages"));
@@ -169,7 +180,8 @@ class CycleIT extends PostgresIntegrationTest {
     staff.work("Task_CollectRcpMeetingComments", meeting, "rcp-focal-point", Map.of(
         "commentsReceived", 12, "commentsSummary", "Minor edits", "commentDecision", "final"));
     staff.work("Task_TransmitRcpJointContribution", meeting, "ny-liaison", Map.of(
-        "transmittedOn", TODAY.toString(), "transmittedTo", "Office of the PGA", "transmittalLink", "https://docs.example/t"));
+        "transmittedOn", TODAY.toString(), "transmittedTo", "Office of the PGA", "transmittalLink",
+        "https://docs.example/t"));
   }
 
   private void councilJointStatement(DemoStaff staff) {
@@ -219,7 +231,8 @@ class CycleIT extends PostgresIntegrationTest {
     staff.work("Task_ConfirmOutcomeFormat", pga, "hld-coordinator", Map.of(
         "outcomeFormat", "member-state-negotiation", "modalitiesResolution", "A/RES/67/219"));
     staff.work("Task_PrepareKeyMessages", pga, "policy-drafter", Map.of("inputLink", "https://docs.example/km",
-        "inputSummary", "Migration in the post-2015 agenda", "themesCovered", List.of("post-2015-mainstreaming", "regional-processes")));
+        "inputSummary", "Migration in the post-2015 agenda", "themesCovered",
+        List.of("post-2015-mainstreaming", "regional-processes")));
     staff.work("Task_ClearKeyMessages", pga, "director-general", Map.of("clearanceDecision", "cleared"));
     staff.work("Task_BriefDelegations", pga, "ny-liaison", Map.of("delegationsBriefed", "G77, EU",
         "keyMessagesAvailableOn", TODAY.toString()));
@@ -242,12 +255,14 @@ class CycleIT extends PostgresIntegrationTest {
     Http.Response past = staff.as("hld-coordinator").post("/api/cycles/" + CYCLE + "/messages/CalendarChanged",
         Map.of("calendarChanges", Map.of("hldDate", TODAY.minusDays(2).toString())));
     assertThat(past.status()).as("moving deadlines into the past needs replay: " + past.body()).isEqualTo(400);
-    staff.work("Task_PrepareBriefingPack", CYCLE, "hld-coordinator", Map.of("briefingPackLink", "https://docs.example/p"));
+    staff.work("Task_PrepareBriefingPack", CYCLE, "hld-coordinator",
+        Map.of("briefingPackLink", "https://docs.example/p"));
     staff.work("Task_ApproveBriefingPack", CYCLE, "director-general", Map.of("briefingDecision", "approve"));
     // The HLD is over: the calendar is moved into the past as a replay would, the dates given with it.
     Http.Response over = staff.as("hld-coordinator").post("/api/cycles/" + CYCLE + "/messages/CalendarChanged",
         Map.of("replay", true, "calendarChanges", Map.of("hldDate", TODAY.minusDays(2).toString(),
-            "nationalSummaryDeadline", TODAY.minusDays(150).toString(), "rcpMeetingDate", TODAY.minusDays(140).toString(),
+            "nationalSummaryDeadline", TODAY.minusDays(150).toString(), "rcpMeetingDate",
+            TODAY.minusDays(140).toString(),
             "zeroDraftDeadline", TODAY.minusDays(200).toString(), "briefingPackDate", TODAY.minusDays(12).toString())));
     assertThat(over.status()).as(over.body()).isEqualTo(200);
     // The Dialogue week: the HLD has opened (its timer moved into the past), the delegation is recorded and
@@ -256,7 +271,8 @@ class CycleIT extends PostgresIntegrationTest {
     // executor has fired them (a completion meanwhile could meet the master being moved on: 409).
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(managementService.createJobQuery()
         .processInstanceId(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CYCLE)
-            .processDefinitionKey("hld-preparation").singleResult().getId()).executable().count()).isZero());
+            .processDefinitionKey("hld-preparation").singleResult().getId())
+        .executable().count()).isZero());
     // The children end at their moved cut-offs too, each then moving the master on: a completion that
     // meets one gets 409, and like any client the coordinator reloads and sends again.
     staff.workThroughConflicts("Task_RecordDelegation", CYCLE, "hld-coordinator", QuickCycle.delegation(),

@@ -27,9 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CycleNameRaceIT extends PostgresIntegrationTest {
 
-  @LocalServerPort int port;
-  @Autowired DataSource dataSource;
-  @Autowired HistoryService historyService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  HistoryService historyService;
 
   private final ExecutorService clients = Executors.newFixedThreadPool(2);
 
@@ -87,7 +90,8 @@ class CycleNameRaceIT extends PostgresIntegrationTest {
         Map.of("businessKey", cycle.name(), "variables", Http.variables(Map.of("memberStates", "KEN",
             "rcps", QuickCycle.RCP, "hldDate", QuickCycle.futureCalendar().get("hldDate")))));
     assertThat(overEngineRest.status()).as(overEngineRest.body()).isEqualTo(409);
-    assertThat(overEngineRest.json().get("message").asText()).isEqualTo("A cycle " + cycle.name() + " is already running");
+    assertThat(overEngineRest.json().get("message").asText())
+        .isEqualTo("A cycle " + cycle.name() + " is already running");
 
     // An administrator deletes the cycle in Cockpit (which skips custom listeners by default): the name is free.
     assertThat(Http.as(port, "admin").delete("/engine-rest/process-instance/" + master

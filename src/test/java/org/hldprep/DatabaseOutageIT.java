@@ -81,7 +81,8 @@ class DatabaseOutageIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> node.healthStatus() == 503);
     Http.Response status = Http.as(node.port(), "hld-coordinator").get("/api/cycles/" + cycle.name());
     assertThat(status.status()).as(status.body()).isEqualTo(503);
-    assertThat(status.json().get("detail").asText()).as("/api answers problem+json").isEqualTo(DatabaseUnavailable.MESSAGE);
+    assertThat(status.json().get("detail").asText()).as("/api answers problem+json")
+        .isEqualTo(DatabaseUnavailable.MESSAGE);
     Http.Response completion = Http.as(node.port(), "phl-officer").post("/engine-rest/task/" + offer + "/complete",
         Map.of("variables", Http.variables(Map.of("governmentFocalPoint", "DFA", "governmentAnswer", "declined",
             "declineReason", "Elections"))));
@@ -102,12 +103,14 @@ class DatabaseOutageIT {
         .as("the completion refused during the outage did nothing").isEqualTo(200);
     cycle.consultationDeclined(node.port());
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin.get(
-        "/engine-rest/history/process-instance?maxResults=10&finished=true&processInstanceBusinessKey=" + cycle.name() + "-PHL")
+        "/engine-rest/history/process-instance?maxResults=10&finished=true&processInstanceBusinessKey=" + cycle.name()
+            + "-PHL")
         .json().size()).as("the Philippines' consultation ended").isEqualTo(1));
 
     QuickCycle.assertEverythingRanOnce(url, master);
     Instant fired = timerFiredAt(url, thailand);
-    assertThat(fired).as("the timer fired after PostgreSQL was back (outage " + outageBegan + " to " + outageEnded + ")")
+    assertThat(fired)
+        .as("the timer fired after PostgreSQL was back (outage " + outageBegan + " to " + outageEnded + ")")
         .isAfter(outageBegan);
   }
 

@@ -34,8 +34,10 @@ class DeploymentIT extends PostgresIntegrationTest {
   /** Today where the server counts days: the cycle's zone, not this JVM's. */
   private static final LocalDate TODAY = CycleDays.today();
 
-  @LocalServerPort int port;
-  @Autowired RepositoryService repositoryService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RepositoryService repositoryService;
 
   @Test
   void aModelerDeployOfOneModelBecomesTheNextVersionAndItsTasksKeepTheirForms() {
@@ -50,8 +52,9 @@ class DeploymentIT extends PostgresIntegrationTest {
 
       String consultation = "HLDDEPLOY" + RUN.incrementAndGet() + "-PHL";
       Http.Response started = Http.as(port, "admin").post("/engine-rest/process-definition/"
-          + definition.get("id").asText() + "/start", Map.of("businessKey", consultation, "variables",
-          Http.variables(Map.of("countryCode", "PHL", "hldDate", TODAY.plusMonths(14).toString()))));
+          + definition.get("id").asText() + "/start",
+          Map.of("businessKey", consultation, "variables",
+              Http.variables(Map.of("countryCode", "PHL", "hldDate", TODAY.plusMonths(14).toString()))));
       assertThat(started.status()).as(started.body()).isEqualTo(200);
 
       // The Philippines' task on the new version shows its form, and its completion is checked against it.
@@ -107,7 +110,7 @@ class DeploymentIT extends PostgresIntegrationTest {
     Http.Response rest = Deployments.engineRest(port, "admin").create(key, Map.of(key + ".bpmn", model));
     Http.Response webapp = Deployments.webapp(port, "admin").create(key, Map.of(key + ".bpmn", model));
 
-    for (Http.Response refused : new Http.Response[] {rest, webapp}) {
+    for (Http.Response refused : new Http.Response[]{rest, webapp}) {
       assertThat(refused.status()).as(refused.body()).isEqualTo(400);
       assertThat(refused.json().get("type").asText()).isEqualTo("IncompleteDeploymentException");
       assertThat(refused.json().get("message").asText())

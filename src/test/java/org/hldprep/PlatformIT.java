@@ -27,10 +27,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The application on a real PostgreSQL: start-up, deployment, identity structure, authentication. */
 class PlatformIT extends PostgresIntegrationTest {
 
-  @LocalServerPort int port;
-  @Autowired DataSource dataSource;
-  @Autowired RepositoryService repositoryService;
-  @Autowired IdentityService identityService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
 
   @Test
   void runsOnPostgresql() throws Exception {

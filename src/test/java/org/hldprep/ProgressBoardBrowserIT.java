@@ -39,7 +39,8 @@ class ProgressBoardBrowserIT extends BrowserIntegrationTest {
     browser.visible(By.cssSelector(".hld-progress [data-field='cycle']"));
     browser.get(board(cycle.cycle));
     browser.until(d -> !browser.all(By.cssSelector(".hld-progress [data-field='cycle']")).isEmpty()
-        && cycle.cycle.equals(browser.js("return document.querySelector(\".hld-progress [data-field='cycle']\").value")));
+        && cycle.cycle
+            .equals(browser.js("return document.querySelector(\".hld-progress [data-field='cycle']\").value")));
     browser.visible(By.cssSelector(".hld-progress [data-track='national-consultation']"));
   }
 
@@ -144,7 +145,8 @@ class ProgressBoardBrowserIT extends BrowserIntegrationTest {
 
       // the Philippines' timeline: who did what, with the summary linked
       browser.click(browser.visible(By.cssSelector("a[data-timeline-country='PHL']")));
-      WebElement record = browser.visible(By.cssSelector("[data-timeline='PHL'] tr[data-activity='Task_RecordConsultation']"));
+      WebElement record = browser
+          .visible(By.cssSelector("[data-timeline='PHL'] tr[data-activity='Task_RecordConsultation']"));
       assertThat(record.findElement(By.cssSelector("[data-field='by']")).getText()).isEqualTo("phl-officer");
       assertThat(record.findElement(By.cssSelector("[data-document='summaryLink'] a")).getAttribute("href"))
           .isEqualTo(MidCourseCycle.PHILIPPINES_SUMMARY);
@@ -154,7 +156,8 @@ class ProgressBoardBrowserIT extends BrowserIntegrationTest {
 
       // a track's timeline too
       browser.click(browser.visible(By.cssSelector("a[data-timeline-track='council-joint-statement']")));
-      browser.visible(By.cssSelector("[data-timeline='council-joint-statement'] tr[data-activity='Task_ConstituteFriendsOfTheChair']"));
+      browser.visible(By.cssSelector(
+          "[data-timeline='council-joint-statement'] tr[data-activity='Task_ConstituteFriendsOfTheChair']"));
 
       // Tasklist, same login: no banner there either
       browser.get(tasklist());

@@ -50,9 +50,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgressIT extends PostgresIntegrationTest {
 
-  @LocalServerPort int port;
-  @Autowired IdentityService identityService;
-  @Autowired RuntimeService runtimeService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  RuntimeService runtimeService;
 
   private MidCourseCycle cycle;
   private String base;
@@ -63,8 +66,8 @@ class ProgressIT extends PostgresIntegrationTest {
     cycle = MidCourseCycle.start(port, "HLDP");
     base = "/api/cycles/" + cycle.cycle;
     // the Philippines' review is open once the consultation day's timer has run
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        assertThat(row(progress("hld-coordinator"), "PHL").path("currentStep").asText())
+    await().atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(row(progress("hld-coordinator"), "PHL").path("currentStep").asText())
             .isEqualTo("Review the national summary"));
   }
 
@@ -257,7 +260,8 @@ class ProgressIT extends PostgresIntegrationTest {
 
     JsonNode statement = as("council-secretary").get(base + "/tracks/council-joint-statement/timeline").json();
     assertThat(texts(statement.get("entries"), "activityId")).contains("Task_ConstituteFriendsOfTheChair");
-    assertThat(as("hld-coordinator").get(base + "/tracks/council-joint-statement/timeline.csv").status()).isEqualTo(200);
+    assertThat(as("hld-coordinator").get(base + "/tracks/council-joint-statement/timeline.csv").status())
+        .isEqualTo(200);
   }
 
   private static JsonNode entry(JsonNode entries, String activityId) {
@@ -359,7 +363,7 @@ class ProgressIT extends PostgresIntegrationTest {
     String xsrf = ((java.net.CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies()
         .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
     HttpResponse<String> login = client.send(HttpRequest.newBuilder(
-            URI.create(root + "/camunda/api/admin/auth/user/default/login/cockpit"))
+        URI.create(root + "/camunda/api/admin/auth/user/default/login/cockpit"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
         .POST(HttpRequest.BodyPublishers.ofString("username=bangkok-ro&password=demo")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -367,7 +371,8 @@ class ProgressIT extends PostgresIntegrationTest {
     assertThat(login.body()).contains("cockpit");
 
     java.util.function.Supplier<String> session = () -> ((java.net.CookieManager) client.cookieHandler().orElseThrow())
-        .getCookieStore().getCookies().stream().filter(c -> c.getName().equals(WebappSession.SESSION_COOKIE)).findFirst().orElseThrow()
+        .getCookieStore().getCookies().stream().filter(c -> c.getName().equals(WebappSession.SESSION_COOKIE))
+        .findFirst().orElseThrow()
         .getValue();
     String sessionId = session.get();
     for (int i = 0; i < 2; i++) {
@@ -383,7 +388,8 @@ class ProgressIT extends PostgresIntegrationTest {
     assertThat(other.statusCode()).isEqualTo(403);
     HttpResponse<String> write = client.send(HttpRequest.newBuilder(URI.create(root + "/api/cycles"))
         .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"cycle\":\"HLDNOPE\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString("{\"cycle\":\"HLDNOPE\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
     assertThat(write.statusCode()).as("no write with the session cookie").isEqualTo(401);
     HttpResponse<String> engineRest = client.send(HttpRequest.newBuilder(
         URI.create(root + "/engine-rest/process-instance?businessKey=" + cycle.cycle)).build(),
@@ -425,9 +431,10 @@ class ProgressIT extends PostgresIntegrationTest {
   private byte[] bytes(String user, String path) {
     try {
       HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://localhost:" + port + path))
+          URI.create("http://localhost:" + port + path))
           .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-              .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofByteArray());
+              .getBytes(StandardCharsets.UTF_8)))
+          .build(), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("Content-Type").orElse(""))
           .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -44,7 +44,8 @@ class RestartIT {
     QuickCycle.awaitTask(node.port(), "rcp-focal-point", cycle.name() + "-global-rcp-meeting",
         "Task_PrepareRcpMeetingConceptNote");
     Map<String, List<String>> before = cycle.openWork(node.port());
-    assertThat(before.get("tasks")).as("open tasks").anyMatch(t -> t.startsWith(cycle.name() + "-THA Task_OfferConsultation"))
+    assertThat(before.get("tasks")).as("open tasks")
+        .anyMatch(t -> t.startsWith(cycle.name() + "-THA Task_OfferConsultation"))
         .anyMatch(t -> t.contains("Task_ConstituteFriendsOfTheChair"))
         .anyMatch(t -> t.contains("Task_PrepareRcpMeetingConceptNote"));
     assertThat(before.get("jobs")).as("pending timers").anyMatch(j -> j.startsWith(cycle.name() + " "))
@@ -64,10 +65,12 @@ class RestartIT {
     cycle.reportToCouncil(node.port());
     JsonNode ended = cycle.awaitEnded(node.port());
 
-    assertThat(ended.get("consultationOutcomes").toString()).isEqualTo("{\"PHL\":\"declined\",\"THA\":\"no-response\"}");
+    assertThat(ended.get("consultationOutcomes").toString())
+        .isEqualTo("{\"PHL\":\"declined\",\"THA\":\"no-response\"}");
     assertThat(ended.get("rcpOutcomes").toString()).isEqualTo("{\"colombo-process\":\"not-interested\"}");
-    assertThat(ended.get("trackOutcomes").toString()).isEqualTo("{\"ceb-hlcp-paper\":\"open-at-cutoff\",\"council-joint-statement\":\"not-pursued\","
-        + "\"global-rcp-meeting\":\"summary-only\",\"pga-outcome-input\":\"hld-passed\"}");
+    assertThat(ended.get("trackOutcomes").toString())
+        .isEqualTo("{\"ceb-hlcp-paper\":\"open-at-cutoff\",\"council-joint-statement\":\"not-pursued\","
+            + "\"global-rcp-meeting\":\"summary-only\",\"pga-outcome-input\":\"hld-passed\"}");
     QuickCycle.assertEverythingRanOnce(DATABASE, master);
 
     Http admin = node.as("admin");

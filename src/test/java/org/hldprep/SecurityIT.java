@@ -26,10 +26,14 @@ class SecurityIT extends PostgresIntegrationTest {
 
   private static final AtomicInteger KEYS = new AtomicInteger();
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
 
   private String kenyaInstance;
   private String kenyaTask;
@@ -41,7 +45,8 @@ class SecurityIT extends PostgresIntegrationTest {
 
   /** Whether any instance, running or ended, master or child, ever had this business key or one below it. */
   private long instancesEver(String businessKey) {
-    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(businessKey + "%").count();
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKeyLike(businessKey + "%")
+        .count();
   }
 
   @BeforeEach

@@ -103,10 +103,14 @@ class TaskKindMatrixIT extends PostgresIntegrationTest {
    */
   private static final Map<String, String> NOT_CREATED = Map.of();
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
 
   private final List<String> masters = new ArrayList<>();
   private final Map<String, Http> clients = new LinkedHashMap<>();
@@ -285,7 +289,7 @@ class TaskKindMatrixIT extends PostgresIntegrationTest {
             .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
     body.append("--").append(boundary).append("--\r\n");
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/" + taskId
-            + "/attachment/create"))
+        + "/attachment/create"))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
             .getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "application/json")
@@ -326,7 +330,8 @@ class TaskKindMatrixIT extends PostgresIntegrationTest {
     }
   }
 
-  record Created(TaskKind kind, String taskId) {}
+  record Created(TaskKind kind, String taskId) {
+  }
 
   /** Every user task of every model on the classpath, with its form's field keys. */
   private static Map<String, List<TaskKind>> taskKinds() throws IOException {
@@ -417,7 +422,7 @@ class TaskKindMatrixIT extends PostgresIntegrationTest {
   private Created create(TaskKind kind, String instanceId) {
     assertThat(instanceId).as("instance for " + kind.processKey()).isNotNull();
     Set<String> before = new LinkedHashSet<>(taskIds(instanceId, kind.taskId()));
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1;; attempt++) {
       try {
         ActivityInstance tree = runtimeService.getActivityInstance(instanceId);
         String ancestor = tree.getId();

@@ -33,10 +33,14 @@ class TaskLeastPrivilegeIT extends PostgresIntegrationTest {
 
   private static final AtomicInteger KEYS = new AtomicInteger();
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired AuthorizationService authorizationService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  AuthorizationService authorizationService;
 
   private final List<String> instances = new ArrayList<>();
   private String kenyaTask;
@@ -46,12 +50,14 @@ class TaskLeastPrivilegeIT extends PostgresIntegrationTest {
   void kenyasOfferIsOpen() {
     kenyaTask = taskAt("Task_OfferConsultation", Map.of("countryCode", "KEN", "hldDate", hldDate()));
     kenyaBefore = taskService.createTaskQuery().taskId(kenyaTask).singleResult();
-    runtimeService.setVariable(kenyaBefore.getProcessInstanceId(), "legalComments", "The Office of Legal Affairs advises");
+    runtimeService.setVariable(kenyaBefore.getProcessInstanceId(), "legalComments",
+        "The Office of Legal Affairs advises");
   }
 
   @AfterEach
   void deleteInstances() {
-    instances.forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "TaskLeastPrivilegeIT", true, true, true, false));
+    instances.forEach(
+        id -> runtimeService.deleteProcessInstanceIfExists(id, "TaskLeastPrivilegeIT", true, true, true, false));
   }
 
   @Test
@@ -72,7 +78,8 @@ class TaskLeastPrivilegeIT extends PostgresIntegrationTest {
   void anOfficeCannotAssignDelegateOrRewriteItsTask() {
     Http kenya = Http.as(port, "ken-officer");
     for (String handOver : List.of("assignee", "delegate")) {
-      Http.Response refused = kenya.post("/engine-rest/task/" + kenyaTask + "/" + handOver, Map.of("userId", "phl-mission"));
+      Http.Response refused = kenya.post("/engine-rest/task/" + kenyaTask + "/" + handOver,
+          Map.of("userId", "phl-mission"));
       assertThat(refused.status()).as(handOver + ": " + refused.body()).isEqualTo(403);
       assertThat(refused.json().get("message").asText()).as(handOver)
           .startsWith("A task stays with the offices it was routed to: release it (unclaim)");
@@ -160,7 +167,8 @@ class TaskLeastPrivilegeIT extends PostgresIntegrationTest {
       assertThat(found.json().size()).as(query + ": " + found.body()).isZero();
     }
     // Another office cannot even see the task.
-    assertThat(Http.as(port, "phl-officer").get("/engine-rest/task/" + kenyaTask + "/variables").status()).isEqualTo(404);
+    assertThat(Http.as(port, "phl-officer").get("/engine-rest/task/" + kenyaTask + "/variables").status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -168,9 +176,10 @@ class TaskLeastPrivilegeIT extends PostgresIntegrationTest {
     org.hldprep.support.QuickCycle cycle = org.hldprep.support.QuickCycle.unique("HLDRECORD", "PHL");
     String master = cycle.start(port);
     instances.add(master);
-    String council = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(master)
-            .processDefinitionKey("council-joint-statement").list(), l -> l.size() == 1).get(0).getId();
+    String council = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(master)
+            .processDefinitionKey("council-joint-statement").list(), l -> l.size() == 1)
+        .get(0).getId();
     String consultation = runtimeService.createProcessInstanceQuery().superProcessInstanceId(master)
         .processDefinitionKey("national-consultation").list().get(0).getId();
     runtimeService.setVariable(council, "legalComments", "Advice to the Chair");
@@ -200,7 +209,7 @@ class TaskLeastPrivilegeIT extends PostgresIntegrationTest {
     Http bangkok = Http.as(port, "bangkok-ro");
     assertThat(bangkok.post("/engine-rest/task/" + review + "/claim", Map.of("userId", "bangkok-ro")).status())
         .isEqualTo(204);
-    for (Object blank : new Object[] {"", " ", "\t", "KEN"}) {
+    for (Object blank : new Object[]{"", " ", "\t", "KEN"}) {
       Http.Response refused = bangkok.post("/engine-rest/task/" + review + "/complete",
           Map.of("variables", Map.of("countryCode", Map.of("value", blank), "reviewDecision", Map.of("value", "accept"),
               "reviewComments", Map.of("value", "Good"))));
@@ -213,7 +222,8 @@ class TaskLeastPrivilegeIT extends PostgresIntegrationTest {
     cleared.put("countryCode", java.util.Collections.singletonMap("value", null));
     Http.Response nulled = bangkok.post("/engine-rest/task/" + review + "/complete", Map.of("variables", cleared));
     assertThat(nulled.status()).isEqualTo(400);
-    assertThat(nulled.json().get("message").asText()).contains("'countryCode' is read-only here and may not be cleared");
+    assertThat(nulled.json().get("message").asText())
+        .contains("'countryCode' is read-only here and may not be cleared");
     String instance = taskService.createTaskQuery().taskId(review).singleResult().getProcessInstanceId();
     assertThat(runtimeService.getVariable(instance, "countryCode")).isEqualTo("PHL");
 

@@ -33,8 +33,10 @@ class TasklistBrowserIT extends BrowserIntegrationTest {
   private static final String ARRANGEMENTS = "Agree format, date and stakeholders – Philippines";
   private static final String REVIEW = "Review the national summary – Philippines";
 
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
 
   @Test
   void countryOfficeSeesOnlyItsTaskAndCompletesItsCamundaForm() throws Exception {
@@ -82,10 +84,13 @@ class TasklistBrowserIT extends BrowserIntegrationTest {
   void regionalOfficeReviewsTheNationalSummaryAndOthersDoNotSeeIt() throws Exception {
     String philippines = startNationalConsultation("PHL", 2);
     Http officer = Http.as(port, "phl-officer");
-    completeOverRest(officer, philippines, OFFER, Map.of("governmentFocalPoint", "DFA", "governmentAnswer", "accepted"));
+    completeOverRest(officer, philippines, OFFER,
+        Map.of("governmentFocalPoint", "DFA", "governmentAnswer", "accepted"));
     // The consultation day is today: the intermediate timer is due and the app's job executor fires it.
-    completeOverRest(officer, philippines, ARRANGEMENTS, Map.of("stakeholders", List.of("civil-society", "private-sector"), "consultationFormat", "briefing-and-consultation",
-        "consultationDate", CycleDays.today().toString(), "venue", "Manila"));
+    completeOverRest(officer, philippines, ARRANGEMENTS,
+        Map.of("stakeholders", List.of("civil-society", "private-sector"), "consultationFormat",
+            "briefing-and-consultation",
+            "consultationDate", CycleDays.today().toString(), "venue", "Manila"));
     Task record = await().atMost(Duration.ofSeconds(60)).until(() -> activeTask(philippines),
         t -> t != null && t.getName().startsWith("Record the consultation"));
     completeOverRest(officer, philippines, record.getName(), Map.of("consultationHeldOn", CycleDays.today().toString(),
@@ -110,7 +115,8 @@ class TasklistBrowserIT extends BrowserIntegrationTest {
       browser.click(link);
       browser.visible(formLabel("Your decision"));
       claim(browser);
-      assertThat(browser.visible(formInput("summaryLink")).getDomProperty("value")).isEqualTo("https://docs.example/phl");
+      assertThat(browser.visible(formInput("summaryLink")).getDomProperty("value"))
+          .isEqualTo("https://docs.example/phl");
       browser.click(radio("Accept the summary", browser));
       browser.screenshot("form");
       complete(browser);
@@ -138,7 +144,7 @@ class TasklistBrowserIT extends BrowserIntegrationTest {
           .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
       assertThat(browser.driver().manage().getCookies()).extracting(Cookie::getName).isNotEmpty();
       HttpResponse<String> tasks = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(url("/camunda/api/engine/engine/default/task/count"))).header("Cookie", cookies)
+          URI.create(url("/camunda/api/engine/engine/default/task/count"))).header("Cookie", cookies)
           .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(tasks.statusCode()).as("the browser's cookies open no session: " + tasks.body()).isEqualTo(401);
     });
@@ -208,7 +214,8 @@ class TasklistBrowserIT extends BrowserIntegrationTest {
     Map<String, Object> variables = Http.variables(values);
     assertThat(user.post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "phl-officer")).status())
         .isEqualTo(204);
-    Http.Response completed = user.post("/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", variables));
+    Http.Response completed = user.post("/engine-rest/task/" + task.getId() + "/complete",
+        Map.of("variables", variables));
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
   }
 }

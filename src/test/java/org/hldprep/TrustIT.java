@@ -39,11 +39,16 @@ class TrustIT extends PostgresIntegrationTest {
   /** Today where the server counts days: the cycle's zone, not this JVM's. */
   private static final LocalDate TODAY = CycleDays.today();
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
-  @Autowired AuthorizationService authorizationService;
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  AuthorizationService authorizationService;
 
   /** A small cycle of the Philippines and Kenya with every date in the future; returns its name. */
   private String startCycle() {
@@ -115,7 +120,8 @@ class TrustIT extends PostgresIntegrationTest {
         "governmentAnswer", Map.of("value", "declined"), "declineReason", Map.of("value", "Elections"),
         "governmentFocalPoint", Map.of("value", "MFA"), "countryCode", cleared)));
     assertThat(nulled.status()).as(nulled.body()).isEqualTo(400);
-    assertThat(nulled.json().get("message").asText()).contains("'countryCode' is read-only here and may not be cleared");
+    assertThat(nulled.json().get("message").asText())
+        .contains("'countryCode' is read-only here and may not be cleared");
 
     assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
     assertThat(kenya.get("/engine-rest/task/" + task + "/form-variables").status())
@@ -127,15 +133,18 @@ class TrustIT extends PostgresIntegrationTest {
     String instance = runtimeService.startProcessInstanceByKey("national-consultation", Map.of("countryCode", "MEX",
         "hldDate", TODAY.plusMonths(14).toString())).getId();
     // A class Jackson could build from this JSON, but not one the processes use: refused when read.
-    runtimeService.setVariable(instance, "planted", Variables.serializedObjectValue("{\"key\":\"a value Jackson can read\"}")
-        .objectTypeName("java.util.concurrent.ConcurrentHashMap").serializationDataFormat("application/json").create());
+    runtimeService.setVariable(instance, "planted",
+        Variables.serializedObjectValue("{\"key\":\"a value Jackson can read\"}")
+            .objectTypeName("java.util.concurrent.ConcurrentHashMap").serializationDataFormat("application/json")
+            .create());
     runtimeService.setVariable(instance, "allowed", Variables.serializedObjectValue("[\"PHL\"]")
         .objectTypeName("java.util.ArrayList").serializationDataFormat("application/json").create());
 
     assertThatThrownBy(() -> runtimeService.getVariable(instance, "planted"))
         .isInstanceOf(ProcessEngineException.class)
         .hasStackTraceContaining("not whitelisted for deserialization: [java.util.concurrent.ConcurrentHashMap]");
-    assertThat((Object) runtimeService.getVariableTyped(instance, "planted", false)).as("still there, unread").isNotNull();
+    assertThat((Object) runtimeService.getVariableTyped(instance, "planted", false)).as("still there, unread")
+        .isNotNull();
     assertThat(runtimeService.getVariable(instance, "allowed")).isEqualTo(List.of("PHL"));
     runtimeService.deleteProcessInstance(instance, "test done");
   }
@@ -159,15 +168,18 @@ class TrustIT extends PostgresIntegrationTest {
     assertThat(coordinator.post("/engine-rest/process-instance/any/modification", Map.of("instructions",
         List.of())).status()).isEqualTo(403);
     assertThat(coordinator.post("/engine-rest/modification/execute", Map.of()).status()).isEqualTo(403);
-    assertThat(coordinator.delete("/engine-rest/process-instance/any?skipCustomListeners=true").status()).isEqualTo(403);
+    assertThat(coordinator.delete("/engine-rest/process-instance/any?skipCustomListeners=true").status())
+        .isEqualTo(403);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(skip + "%").count())
         .as("instances of the refused starts").isZero();
   }
 
   @Test
   void engineWideFiguresJobsAndCockpitsPluginApiAreForAdministratorsOnly() {
-    for (String path : List.of("/engine-rest/metrics/activity-instance-start/sum", "/engine-rest/process-definition/statistics",
-        "/engine-rest/job-definition?maxResults=10", "/engine-rest/job?maxResults=10", "/engine-rest/history/process-instance/report?reportType=duration&periodUnit=month")) {
+    for (String path : List.of("/engine-rest/metrics/activity-instance-start/sum",
+        "/engine-rest/process-definition/statistics",
+        "/engine-rest/job-definition?maxResults=10", "/engine-rest/job?maxResults=10",
+        "/engine-rest/history/process-instance/report?reportType=duration&periodUnit=month")) {
       Http.Response coordinator = Http.as(port, "hld-coordinator").get(path);
       assertThat(coordinator.status()).as(path + " " + coordinator.body()).isEqualTo(403);
       assertThat(coordinator.json().get("message").asText()).contains("camunda-admin");
@@ -234,7 +246,8 @@ class TrustIT extends PostgresIntegrationTest {
   void aBadCsrfTokenIsRefusedWithoutEndingTheSession() {
     WebappSession session = new WebappSession(port);
     assertThat(session.login("phl-officer", "demo").status()).isEqualTo(200);
-    Http.Response forged = session.postWithToken("/camunda/api/engine/engine/default/task/count", "{}", "not-the-token");
+    Http.Response forged = session.postWithToken("/camunda/api/engine/engine/default/task/count", "{}",
+        "not-the-token");
     assertThat(forged.status()).isEqualTo(403);
     assertThat(forged.json().get("message").asText()).contains("CSRF token");
     Http.Response missing = session.postWithToken("/camunda/api/engine/engine/default/task/count", "{}", null);
@@ -257,7 +270,8 @@ class TrustIT extends PostgresIntegrationTest {
     identityService.createMembership(colleague, "co-ken");
 
     Http kenya = Http.as(port, "ken-officer");
-    assertThat(kenya.post("/engine-rest/task/" + task + "/claim", Map.of("userId", "ken-officer")).status()).isEqualTo(204);
+    assertThat(kenya.post("/engine-rest/task/" + task + "/claim", Map.of("userId", "ken-officer")).status())
+        .isEqualTo(204);
     Http.Response contested = Http.as(port, colleague, "a-test-password").post("/engine-rest/task/" + task + "/claim",
         Map.of("userId", colleague));
     assertThat(contested.status()).as(contested.body()).isEqualTo(409);
@@ -297,12 +311,14 @@ class TrustIT extends PostgresIntegrationTest {
     Http.Response unknownField = coordinator.post("/api/cycles", "{\"cycle\":\"HLDX\",\"skipCustomListeners\":true}");
     assertThat(unknownField.status()).isEqualTo(400);
     assertThat(unknownField.json().get("detail").asText()).contains("'skipCustomListeners' is not a field");
-    Http.Response badCode = coordinator.post("/api/cycles", Map.of("cycle", "HLDBADCODE", "memberStates", List.of("XYZ"),
-        "calendar", QuickCycle.futureCalendar()));
+    Http.Response badCode = coordinator.post("/api/cycles",
+        Map.of("cycle", "HLDBADCODE", "memberStates", List.of("XYZ"),
+            "calendar", QuickCycle.futureCalendar()));
     assertThat(badCode.status()).isEqualTo(400);
     assertThat(badCode.json().get("detail").asText()).contains("XYZ");
     for (Http.Response problem : List.of(malformed, wrongType, unknownField, badCode,
-        Http.anonymous(port).get("/api/me"), Http.as(port, "phl-officer").post("/api/cycles/X/messages/CalendarChanged", Map.of()),
+        Http.anonymous(port).get("/api/me"),
+        Http.as(port, "phl-officer").post("/api/cycles/X/messages/CalendarChanged", Map.of()),
         coordinator.get("/api/no-such-thing"), coordinator.get("/api/cycles/HLDNOSUCHCYCLE"))) {
       assertThat(problem.status()).as(problem.body()).isBetween(400, 499);
       JsonNode json = problem.json();

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.hldprep.support.AppNode;
 import org.hldprep.support.EmbeddedPostgresServer;
 import org.hldprep.support.Http;
-import org.hldprep.support.QuickCycle;
 import org.hldprep.support.NodeWebappSession;
+import org.hldprep.support.QuickCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -81,8 +81,9 @@ class TwoNodesIT {
     assertThat(ended.get("consultationOutcomes").toString()).isEqualTo("{\"IDN\":\"no-response\","
         + "\"KHM\":\"no-response\",\"MYS\":\"no-response\",\"PHL\":\"declined\",\"THA\":\"no-response\","
         + "\"VNM\":\"no-response\"}");
-    assertThat(ended.get("trackOutcomes").toString()).isEqualTo("{\"ceb-hlcp-paper\":\"open-at-cutoff\",\"council-joint-statement\":\"not-pursued\","
-        + "\"global-rcp-meeting\":\"summary-only\",\"pga-outcome-input\":\"hld-passed\"}");
+    assertThat(ended.get("trackOutcomes").toString())
+        .isEqualTo("{\"ceb-hlcp-paper\":\"open-at-cutoff\",\"council-joint-statement\":\"not-pursued\","
+            + "\"global-rcp-meeting\":\"summary-only\",\"pga-outcome-input\":\"hld-passed\"}");
     Map<String, Integer> jobsByNode = QuickCycle.assertEverythingRanOnce(DATABASE, master);
     LOG.info("Jobs of the cycle run by each node: {}", jobsByNode);
     // Two nodes shared the work: each node's job executor (its engine host name, the job log's HOSTNAME_,

@@ -20,8 +20,10 @@ class WebappExposureIT extends PostgresIntegrationTest {
   private static final String METRICS = "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated"
       + "?metrics=process-instances,task-users&groupBy=month&subscriptionStartDate=2020-01-01T00:00:00.000%2B0000";
 
-  @LocalServerPort int port;
-  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @Test
   void adminsExecutionMetricsAreForAdministratorsOnly() {
@@ -59,7 +61,8 @@ class WebappExposureIT extends PostgresIntegrationTest {
 
     WebappSession session = new WebappSession(port);
     assertThat(session.login("phl-officer", "demo").status()).isEqualTo(200);
-    assertThat(session.get("/camunda/api/admin/auth/user/default").json().get("userId").asText()).isEqualTo("phl-officer");
+    assertThat(session.get("/camunda/api/admin/auth/user/default").json().get("userId").asText())
+        .isEqualTo("phl-officer");
   }
 
   private long sessions() {

@@ -26,7 +26,8 @@ public final class GroupIds {
   /** Camunda's id whitelist: the contract's lower-case hyphenated ids, and nothing wider. */
   public static final String ID_WHITELIST_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
 
-  private GroupIds() {}
+  private GroupIds() {
+  }
 
   /** Every group of the contract with a readable name, in a stable order. */
   public static Map<String, String> contractGroups(ReferenceData referenceData) {

@@ -67,7 +67,8 @@ public class IdentityBootstrap implements InitializingBean {
     grantStaff();
     readOwnAccountOnly();
     createTaskFilters();
-    LOG.info("Identity structure ready: {} groups known, {} created now", GroupIds.contractGroups(referenceData).size(), created);
+    LOG.info("Identity structure ready: {} groups known, {} created now", GroupIds.contractGroups(referenceData).size(),
+        created);
   }
 
   private int createMissingGroups() {
@@ -134,8 +135,9 @@ public class IdentityBootstrap implements InitializingBean {
     for (Authorization authorization : authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.USER).list()) {
       if (authorization.getUserId() != null && authorization.getUserId().equals(authorization.getResourceId())
-          && (authorization.isPermissionGranted(Permissions.UPDATE) || authorization.isPermissionGranted(Permissions.DELETE))) {
-        authorization.setPermissions(new Permission[] {Permissions.READ});
+          && (authorization.isPermissionGranted(Permissions.UPDATE)
+              || authorization.isPermissionGranted(Permissions.DELETE))) {
+        authorization.setPermissions(new Permission[]{Permissions.READ});
         authorizationService.saveAuthorization(authorization);
         changed++;
       }

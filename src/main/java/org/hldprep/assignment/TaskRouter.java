@@ -1,10 +1,10 @@
 package org.hldprep.assignment;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -123,7 +123,8 @@ public class TaskRouter implements TaskListener {
     return switch (groupOrRole) {
       case ROLE_COUNTRY_OFFICE -> {
         MemberState state = memberState(task);
-        yield referenceData.countryOffice(state.iso3()).absent() ? state.regionalOffice()
+        yield referenceData.countryOffice(state.iso3()).absent()
+            ? state.regionalOffice()
             : GroupIds.countryOffice(state.iso3());
       }
       case ROLE_REGIONAL_OFFICE -> {

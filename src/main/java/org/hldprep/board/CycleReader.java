@@ -75,11 +75,13 @@ class CycleReader {
 
   /** An open user task with who holds it. */
   record OpenTask(String id, String processInstanceId, String name, String activityId, Date created, Date due,
-      String assignee, List<String> candidateGroups) {}
+      String assignee, List<String> candidateGroups) {
+  }
 
   /** Where an instance stands: an open task or an activity waiting for a timer, a message or an answer. */
   record Position(String processInstanceId, String activityId, String name, String activityType, Date since,
-      OpenTask task) {}
+      OpenTask task) {
+  }
 
   /** The cycle as read: the master and its variables, every instance below it, where each stands. */
   record Snapshot(Item master, Map<String, Object> masterVariables, List<Item> items,
@@ -92,7 +94,8 @@ class CycleReader {
 
   /** What happened in some instances of a cycle: activities, user operations, documents linked. */
   record History(List<HistoricActivityInstance> activities, List<UserOperationLogEntry> operations,
-      List<HistoricDetail> documents, Map<String, OpenTask> openTasks) {}
+      List<HistoricDetail> documents, Map<String, OpenTask> openTasks) {
+  }
 
   /** The latest master instance of the cycle (a cycle name may be reused once its instance ended). */
   Optional<HistoricProcessInstance> master(String cycle) {
@@ -146,7 +149,7 @@ class CycleReader {
   List<HistoricProcessInstance> descendants(String masterId) {
     List<HistoricProcessInstance> all = new ArrayList<>();
     int page = 1000;
-    for (int first = 0; ; first += page) {
+    for (int first = 0;; first += page) {
       List<HistoricProcessInstance> batch = historyService.createHistoricProcessInstanceQuery()
           .rootProcessInstanceId(masterId).orderByProcessInstanceStartTime().asc().orderByProcessInstanceId().asc()
           .listPage(first, page);
@@ -239,7 +242,7 @@ class CycleReader {
       arguments.add(IdentityLinkType.CANDIDATE);
       arguments.addAll(chunk);
       jdbc.query("SELECT TASK_ID_, GROUP_ID_ FROM " + table + " WHERE TYPE_ = ? AND GROUP_ID_ IS NOT NULL"
-              + " AND TASK_ID_ IN (" + marks + ") ORDER BY GROUP_ID_", rs -> {
+          + " AND TASK_ID_ IN (" + marks + ") ORDER BY GROUP_ID_", rs -> {
             groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
           }, arguments.toArray());
     }
@@ -258,9 +261,11 @@ class CycleReader {
           .orderByTimestamp().asc().list());
     }
     List<String> ids = items.stream().map(Item::processInstanceId).toList();
-    List<HistoricDetail> documents = ids.isEmpty() ? List.of() : historyService.createHistoricDetailQuery()
-        .processInstanceIdIn(ids.toArray(String[]::new)).variableUpdates().variableNameLike("%Link")
-        .orderByTime().asc().list();
+    List<HistoricDetail> documents = ids.isEmpty()
+        ? List.of()
+        : historyService.createHistoricDetailQuery()
+            .processInstanceIdIn(ids.toArray(String[]::new)).variableUpdates().variableNameLike("%Link")
+            .orderByTime().asc().list();
     List<String> running = items.stream().filter(Item::running).map(Item::processInstanceId).toList();
     return new History(activities, operations, documents, openTasks(running));
   }

@@ -50,17 +50,15 @@ public class ProgressController {
   }
 
   @GetMapping
-  @Operation(summary = "Cycles the caller may see, newest first",
-      description = "A Regional Office sees the cycles that include a country of its region.")
+  @Operation(summary = "Cycles the caller may see, newest first", description = "A Regional Office sees the cycles that include a country of its region.")
   public List<CycleSummary> cycles(Authentication caller) {
     return progress.cycles(scope(caller));
   }
 
   @GetMapping("/{cycle}/progress")
-  @Operation(summary = "Everything the progress board shows for one cycle",
-      description = "Countdown and next five deadlines, per track a progress figure and counts by state and"
-          + " outcome, per Regional Office its countries (current step, who holds it, due date, late, outcome),"
-          + " and the overdue tasks. A Regional Office sees its own region only.")
+  @Operation(summary = "Everything the progress board shows for one cycle", description = "Countdown and next five deadlines, per track a progress figure and counts by state and"
+      + " outcome, per Regional Office its countries (current step, who holds it, due date, late, outcome),"
+      + " and the overdue tasks. A Regional Office sees its own region only.")
   public CycleProgress progress(@PathVariable String cycle,
       @Parameter(description = REGION_PARAMETER) @RequestParam(required = false) String regionalOffice,
       Authentication caller) {
@@ -68,8 +66,7 @@ public class ProgressController {
   }
 
   @GetMapping("/{cycle}/countries.csv")
-  @Operation(summary = "The country table as CSV", responses = @ApiResponse(responseCode = "200",
-      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+  @Operation(summary = "The country table as CSV", responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
   public ResponseEntity<byte[]> countriesCsv(@PathVariable String cycle,
       @Parameter(description = REGION_PARAMETER) @RequestParam(required = false) String regionalOffice,
       Authentication caller) {
@@ -78,9 +75,7 @@ public class ProgressController {
   }
 
   @GetMapping("/{cycle}/countries.xlsx")
-  @Operation(summary = "The country table as an Excel workbook", responses = @ApiResponse(responseCode = "200",
-      content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          schema = @Schema(type = "string", format = "binary"))))
+  @Operation(summary = "The country table as an Excel workbook", responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))))
   public ResponseEntity<byte[]> countriesWorkbook(@PathVariable String cycle,
       @Parameter(description = REGION_PARAMETER) @RequestParam(required = false) String regionalOffice,
       Authentication caller) {
@@ -89,15 +84,13 @@ public class ProgressController {
   }
 
   @GetMapping("/{cycle}/countries/{iso3}/timeline")
-  @Operation(summary = "One country's timeline: who did what when, with the documents linked",
-      description = "403 for a Regional Office asking for a country of another region.")
+  @Operation(summary = "One country's timeline: who did what when, with the documents linked", description = "403 for a Regional Office asking for a country of another region.")
   public Timeline countryTimeline(@PathVariable String cycle, @PathVariable String iso3, Authentication caller) {
     return progress.countryTimeline(cycle, iso3, scope(caller));
   }
 
   @GetMapping("/{cycle}/countries/{iso3}/timeline.csv")
-  @Operation(summary = "One country's timeline as CSV", responses = @ApiResponse(responseCode = "200",
-      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+  @Operation(summary = "One country's timeline as CSV", responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
   public ResponseEntity<byte[]> countryTimelineCsv(@PathVariable String cycle, @PathVariable String iso3,
       Authentication caller) {
     Timeline timeline = progress.countryTimeline(cycle, iso3, scope(caller));
@@ -105,16 +98,14 @@ public class ProgressController {
   }
 
   @GetMapping("/{cycle}/tracks/{code}/timeline")
-  @Operation(summary = "One track instance's timeline, by the code of its business key",
-      description = "The code is what follows the cycle in the business key: council-joint-statement,"
-          + " pga-outcome-input, colombo-process, PHL, ... A Regional Office may read its region's instances only.")
+  @Operation(summary = "One track instance's timeline, by the code of its business key", description = "The code is what follows the cycle in the business key: council-joint-statement,"
+      + " pga-outcome-input, colombo-process, PHL, ... A Regional Office may read its region's instances only.")
   public Timeline trackTimeline(@PathVariable String cycle, @PathVariable String code, Authentication caller) {
     return progress.trackTimeline(cycle, code, scope(caller));
   }
 
   @GetMapping("/{cycle}/tracks/{code}/timeline.csv")
-  @Operation(summary = "One track instance's timeline as CSV", responses = @ApiResponse(responseCode = "200",
-      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+  @Operation(summary = "One track instance's timeline as CSV", responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
   public ResponseEntity<byte[]> trackTimelineCsv(@PathVariable String cycle, @PathVariable String code,
       Authentication caller) {
     Timeline timeline = progress.trackTimeline(cycle, code, scope(caller));

@@ -52,14 +52,14 @@ import org.hldprep.board.ProgressViews.TrackInstance;
 import org.hldprep.board.ProgressViews.TrackProgress;
 import org.hldprep.engine.AsEngine;
 import org.hldprep.process.CycleCalendar;
+import org.hldprep.process.JsonVariables;
 import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.RecordOutcomeListener;
 import org.hldprep.process.hldpreparation.HldPreparationProcess;
 import org.hldprep.reference.MemberState;
-import org.hldprep.config.HldPrepProperties;
-import org.hldprep.process.JsonVariables;
 import org.hldprep.reference.Office;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.settings.HldPrepProperties;
 import org.hldprep.web.InvalidRequestException;
 import org.hldprep.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -320,7 +320,8 @@ public class ProgressService {
       List<Item> items = descendants.stream().map(d -> reader.item(d, variables))
           .filter(i -> country.iso3().equals(Objects.toString(i.variable(COUNTRY_CODE), null))).toList();
       if (items.isEmpty()) {
-        throw new NotFoundException("Cycle " + cycle + " has no track for " + country.name() + " (" + country.iso3() + ")");
+        throw new NotFoundException(
+            "Cycle " + cycle + " has no track for " + country.name() + " (" + country.iso3() + ")");
       }
       return timeline(cycle, country.iso3(), items, zone(reader.variables(List.of(master.getId()),
           List.of(TIME_ZONE)).getOrDefault(master.getId(), Map.of())));
@@ -359,7 +360,8 @@ public class ProgressService {
       taskOfOperation.putIfAbsent(entry.getOperationId(), entry.getTaskId());
       if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType()) && entry.getUserId() != null) {
         completedBy.put(entry.getTaskId(), entry.getUserId());
-      } else if (UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(entry.getOperationType()) && entry.getUserId() != null) {
+      } else if (UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(entry.getOperationType())
+          && entry.getUserId() != null) {
         claimedBy.put(entry.getTaskId(), entry.getUserId());
       }
     }
@@ -380,8 +382,11 @@ public class ProgressService {
         continue;
       }
       Document document = new Document(update.getVariableName(), update.getValue().toString());
-      String taskId = detail.getTaskId() != null ? detail.getTaskId() : taskOfOperation.get(detail.getUserOperationId());
-      HistoricActivityInstance activity = taskId != null ? activityOfTask.get(taskId)
+      String taskId = detail.getTaskId() != null
+          ? detail.getTaskId()
+          : taskOfOperation.get(detail.getUserOperationId());
+      HistoricActivityInstance activity = taskId != null
+          ? activityOfTask.get(taskId)
           : activityById.get(detail.getActivityInstanceId());
       if (activity != null) {
         documents.computeIfAbsent(activity.getId(), k -> new LinkedHashSet<>()).add(document);
@@ -403,7 +408,8 @@ public class ProgressService {
       if (activity.getTaskId() != null) {
         by = completedBy.get(activity.getTaskId());
         if (by == null) {
-          by = activity.getEndTime() != null ? activity.getAssignee()
+          by = activity.getEndTime() != null
+              ? activity.getAssignee()
               : open != null && open.assignee() != null ? open.assignee() : claimedBy.get(activity.getTaskId());
         }
       }

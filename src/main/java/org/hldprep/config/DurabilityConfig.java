@@ -17,8 +17,8 @@ public class DurabilityConfig {
    */
   @Bean
   FilterRegistrationBean<DatabaseFailureFilter> databaseUnavailableFilter() {
-    FilterRegistrationBean<DatabaseFailureFilter> registration =
-        new FilterRegistrationBean<>(new DatabaseFailureFilter());
+    FilterRegistrationBean<DatabaseFailureFilter> registration = new FilterRegistrationBean<>(
+        new DatabaseFailureFilter());
     registration.setOrder(Math.min(SessionRepositoryFilter.DEFAULT_ORDER, Ordered.HIGHEST_PRECEDENCE + 50) - 10);
     registration.addUrlPatterns("/*");
     return registration;

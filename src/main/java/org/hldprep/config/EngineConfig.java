@@ -1,16 +1,15 @@
 package org.hldprep.config;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.hldprep.engine.CallerGroupsPlugin;
+import org.hldprep.engine.CredentialsCache;
+import org.hldprep.engine.HistoryCleanupWindowPlugin;
 import org.hldprep.engine.IdentityChangePlugin;
 import org.hldprep.engine.TaskQueryAuthorizationPlugin;
-import org.hldprep.security.CredentialsCache;
-import org.hldprep.web.EngineRestBadRequestMapper;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.hldprep.process.ProcessConventionsPlugin;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.settings.HldPrepProperties;
+import org.hldprep.web.EngineRestBadRequestMapper;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,9 +27,8 @@ public class EngineConfig {
    * side-by-side measurement ({@code hldprep.engine.task-query-semi-join=false}: a plugin that does nothing).
    */
   @Bean
-  ProcessEnginePlugin taskQueryAuthorizationPlugin(HldPrepProperties properties) {
-    return properties.engine().taskQuerySemiJoin() ? new TaskQueryAuthorizationPlugin()
-        : new AbstractProcessEnginePlugin() {};
+  TaskQueryAuthorizationPlugin taskQueryAuthorizationPlugin(HldPrepProperties properties) {
+    return new TaskQueryAuthorizationPlugin(properties.engine().taskQuerySemiJoin());
   }
 
   /**
@@ -38,14 +36,9 @@ public class EngineConfig {
    * server time), set before the engine reads it.
    */
   @Bean
-  ProcessEnginePlugin historyCleanupWindow(HldPrepProperties properties) {
-    return new AbstractProcessEnginePlugin() {
-      @Override
-      public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryCleanupBatchWindowStartTime(properties.history().cleanupWindowStart());
-        configuration.setHistoryCleanupBatchWindowEndTime(properties.history().cleanupWindowEnd());
-      }
-    };
+  HistoryCleanupWindowPlugin historyCleanupWindow(HldPrepProperties properties) {
+    return new HistoryCleanupWindowPlugin(properties.history().cleanupWindowStart(),
+        properties.history().cleanupWindowEnd());
   }
 
   /** Authorization checks without a scan of the authorization table per command (see the plugin). */

@@ -5,7 +5,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Turns a refused start-up into Spring Boot's short "APPLICATION FAILED TO START" report. */
 public class MissingAdministratorFailureAnalyzer
-    extends AbstractFailureAnalyzer<AdministratorAccounts.MissingAdministratorException> {
+    extends
+      AbstractFailureAnalyzer<AdministratorAccounts.MissingAdministratorException> {
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, AdministratorAccounts.MissingAdministratorException cause) {

@@ -1,9 +1,9 @@
 package org.hldprep.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,9 +30,9 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.hldprep.input.PlainJson;
 import org.hldprep.assignment.TaskRouter;
 import org.hldprep.deployment.DeployedDefinitions.Kind;
+import org.hldprep.input.PlainJson;
 
 /**
  * The rules a deployment must pass before anything of it is stored: everything its models refer to

@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  */
 public final class AsEngine {
 
-  private AsEngine() {}
+  private AsEngine() {
+  }
 
   /** The work as the engine: no authentication, so no authorization checks. */
   public static <T> T call(IdentityService identityService, Supplier<T> work) {

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.hldprep.security.CredentialsCache;
 
 /**
  * Keeps the {@link CredentialsCache} honest: the engine's own identity provider (users, groups and

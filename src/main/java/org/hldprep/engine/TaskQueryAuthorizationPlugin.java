@@ -54,8 +54,22 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
       "<include refid=\"org\\.camunda\\.bpm\\.engine\\.impl\\.persistence\\.entity\\.AuthorizationEntity"
           + "\\.contextualAuthorizationCheck\"\\s*/>");
 
+  private final boolean enabled;
+
+  public TaskQueryAuthorizationPlugin() {
+    this(true);
+  }
+
+  /** Disabled, Camunda's own task query stays (for a side-by-side measurement). */
+  public TaskQueryAuthorizationPlugin(boolean enabled) {
+    this.enabled = enabled;
+  }
+
   @Override
   public void postInit(ProcessEngineConfigurationImpl engineConfiguration) {
+    if (!enabled) {
+      return;
+    }
     Configuration mybatis = engineConfiguration.getSqlSessionFactory().getConfiguration();
     // parse() skips a resource already loaded (a SqlSessionFactory shared between engines).
     new XMLMapperBuilder(new ByteArrayInputStream(mapping().getBytes(StandardCharsets.UTF_8)), mybatis, MAPPING,

@@ -21,5 +21,6 @@ public final class InputLimits {
   /** Levels of nested arrays and objects in a JSON body; the applications' deepest is under ten. */
   public static final int MAX_JSON_NESTING = 100;
 
-  private InputLimits() {}
+  private InputLimits() {
+  }
 }

@@ -25,11 +25,13 @@ import javax.xml.datatype.Duration;
 public final class InputParser {
 
   /** What may follow the date of an ISO date-time: a time and an optional offset (Z, +02:00, +0200). */
-  private static final Pattern TIME_PART = Pattern.compile("T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
+  private static final Pattern TIME_PART = Pattern
+      .compile("T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
   /** IANA time zone ids only (Europe/Zurich, America/New_York); no bare offsets such as +02:00. */
   private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
-  private InputParser() {}
+  private InputParser() {
+  }
 
   /** Whether a value counts as not given: null or blank text. */
   public static boolean blank(Object value) {
@@ -93,7 +95,9 @@ public final class InputParser {
   /** A whole number of at least {@code minimum} (numbers or their text, as forms and REST send them). */
   public static int wholeNumber(String field, Object value, int minimum) {
     try {
-      int number = value instanceof Number n ? Math.toIntExact(n.longValue()) : Integer.parseInt(required(field, value));
+      int number = value instanceof Number n
+          ? Math.toIntExact(n.longValue())
+          : Integer.parseInt(required(field, value));
       if (value instanceof Number n && n.doubleValue() != n.longValue()) {
         throw new NumberFormatException();
       }

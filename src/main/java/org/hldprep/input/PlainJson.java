@@ -28,5 +28,6 @@ public final class PlainJson {
   /** Jackson's defaults; read-only by convention. */
   public static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private PlainJson() {}
+  private PlainJson() {
+  }
 }

@@ -62,7 +62,8 @@ public final class MigrationDefaults {
       CouncilJointStatementProcess.READING_ROUNDS, HldPreparationProcess.CONSULTATION_OUTCOMES,
       HldPreparationProcess.RCP_OUTCOMES, HldPreparationProcess.TRACK_OUTCOMES);
 
-  private MigrationDefaults() {}
+  private MigrationDefaults() {
+  }
 
   /**
    * The variables to set on an instance migrated to a model.

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.hldprep.settings.MailSettings;
 
 /**
  * What a mail needs to know of the cycle a task belongs to: its name, its time zone (the variable
@@ -37,7 +38,7 @@ public record CycleFacts(String cycle, ZoneId zone, int escalationAfterDays) {
     }
     Map<String, Object> facts = rootInCommand ? variables(root) : storedVariables(context, root.getId());
     return of(first(task.getVariable(VAR_CYCLE), facts.get(VAR_CYCLE), root.getBusinessKey(),
-            instance.getBusinessKey()),
+        instance.getBusinessKey()),
         first(task.getVariable(VAR_TIME_ZONE), facts.get(VAR_TIME_ZONE)), facts.get(VAR_ESCALATION_AFTER_DAYS),
         settings);
   }

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.hldprep.settings.MailSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -141,7 +142,8 @@ public class DailyDigest {
   }
 
   /** One line of a digest: an open task as anyone concerned sees it. */
-  record Line(String taskId, String title, String cycle, Instant due, long overdueDays, String copyGroup) {}
+  record Line(String taskId, String title, String cycle, Instant due, long overdueDays, String copyGroup) {
+  }
 
   private int compose(ZoneId zone, LocalDate day, Instant now) {
     Recipients recipients = new Recipients(identityService);
@@ -219,7 +221,7 @@ public class DailyDigest {
     model.put("sections", sections);
     model.put("preferencesLink", settings.tasklistLink());
     String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
-    return templates.render("digest", locale, new Object[] {date}, model);
+    return templates.render("digest", locale, new Object[]{date}, model);
   }
 
   private Map<String, Object> section(String heading, List<Line> lines, ZoneId zone, Locale locale) {
@@ -228,9 +230,11 @@ public class DailyDigest {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("title", line.title());
       String due = templates.dateTime(line.due(), zone, locale);
-      item.put("status", line.overdueDays() >= 0 ? templates.message("digest.overdue", locale, line.overdueDays(), due)
+      item.put("status", line.overdueDays() >= 0
+          ? templates.message("digest.overdue", locale, line.overdueDays(), due)
           : templates.message("digest.due", locale, due));
-      item.put("copy", line.copyGroup() == null ? null
+      item.put("copy", line.copyGroup() == null
+          ? null
           : templates.message("digest.escalated", locale, escalation.name(line.copyGroup())));
       item.put("link", settings.taskLink(line.taskId()));
       byCycle.computeIfAbsent(line.cycle(), c -> new ArrayList<>()).add(item);
@@ -244,12 +248,13 @@ public class DailyDigest {
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
         .singleResult();
     String rootId = instance == null ? processInstanceId : instance.getRootProcessInstanceId();
-    ProcessInstance root = rootId.equals(processInstanceId) ? instance
+    ProcessInstance root = rootId.equals(processInstanceId)
+        ? instance
         : runtimeService.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
     Map<String, Object> cycle = runtimeService.getVariables(rootId, List.of(CycleFacts.VAR_CYCLE,
         CycleFacts.VAR_TIME_ZONE, CycleFacts.VAR_ESCALATION_AFTER_DAYS));
     return CycleFacts.of(CycleFacts.first(own.get(CycleFacts.VAR_CYCLE), cycle.get(CycleFacts.VAR_CYCLE),
-            root == null ? null : root.getBusinessKey()),
+        root == null ? null : root.getBusinessKey()),
         CycleFacts.first(own.get(CycleFacts.VAR_TIME_ZONE), cycle.get(CycleFacts.VAR_TIME_ZONE)),
         cycle.get(CycleFacts.VAR_ESCALATION_AFTER_DAYS), settings);
   }

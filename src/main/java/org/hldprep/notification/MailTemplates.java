@@ -51,7 +51,8 @@ public class MailTemplates {
   }
 
   /** A subject and a plain-text body. */
-  public record Rendered(String subject, String body) {}
+  public record Rendered(String subject, String body) {
+  }
 
   /** Renders {@code mail/<template>.txt}; its subject is the message {@code <template>.subject}. */
   public Rendered render(String template, Locale locale, Object[] subjectArguments, Map<String, Object> model) {

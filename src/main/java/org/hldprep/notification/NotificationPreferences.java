@@ -11,8 +11,8 @@ import java.time.ZoneId;
  */
 public record NotificationPreferences(Delivery delivery, String language, String timeZone) {
 
-  public static final NotificationPreferences DEFAULT =
-      new NotificationPreferences(Delivery.BOTH, MailTemplates.DEFAULT_LANGUAGE, null);
+  public static final NotificationPreferences DEFAULT = new NotificationPreferences(Delivery.BOTH,
+      MailTemplates.DEFAULT_LANGUAGE, null);
 
   /** The zone to show dates in: the user's own, else the given one (the cycle's). */
   public ZoneId zoneOr(ZoneId cycleZone) {

@@ -43,11 +43,13 @@ public class NotificationPreferencesController {
   }
 
   /** What a client sends: every field optional. */
-  public record Change(String delivery, String language, String timeZone) {}
+  public record Change(String delivery, String language, String timeZone) {
+  }
 
   /** What a client reads: the choice, and where the mails go (read-only, from the user's profile). */
   public record View(String delivery, String language, String timeZone, String email,
-      List<String> deliveries, List<String> languages) {}
+      List<String> deliveries, List<String> languages) {
+  }
 
   @GetMapping("/api/me/notifications")
   public View get(Authentication authentication) {
@@ -79,7 +81,8 @@ public class NotificationPreferencesController {
     if (!MailTemplates.LANGUAGES.contains(language)) {
       throw new InvalidRequestException("Unknown language '" + language + "': expected one of en, fr, es");
     }
-    String timeZone = change.timeZone() == null ? current.timeZone()
+    String timeZone = change.timeZone() == null
+        ? current.timeZone()
         : change.timeZone().isBlank() ? null : change.timeZone().trim();
     if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
       throw new InvalidRequestException("Unknown time zone '" + timeZone
@@ -100,7 +103,8 @@ public class NotificationPreferencesController {
   /** The user logged in to the webapps (Camunda's session authentication filter put it here). */
   private String webappUser() {
     Authentications authentications = Authentications.getCurrent();
-    org.camunda.bpm.webapp.impl.security.auth.Authentication user = authentications == null ? null
+    org.camunda.bpm.webapp.impl.security.auth.Authentication user = authentications == null
+        ? null
         : authentications.getAuthenticationForProcessEngine(engine.getName());
     if (user == null) {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in to Tasklist first");

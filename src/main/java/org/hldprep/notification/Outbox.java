@@ -36,12 +36,14 @@ public class Outbox {
   }
 
   /** A mail to add. */
-  public record NewMail(MailKey key, String taskId, String cycle, String address, String subject, String body) {}
+  public record NewMail(MailKey key, String taskId, String cycle, String address, String subject, String body) {
+  }
 
   /** A mail as stored. */
   public record Mail(String id, String key, String kind, String taskId, String cycle, String recipientUser,
       String recipientAddress, String subject, String body, String status, int attempts, Instant nextAttemptAt,
-      String lastError, Instant createdAt, Instant sentAt, String node) {}
+      String lastError, Instant createdAt, Instant sentAt, String node) {
+  }
 
   /**
    * Adds the mail unless one with the same key exists (then nothing happens and false is returned).
@@ -55,8 +57,8 @@ public class Outbox {
     }
     OffsetDateTime now = utc(Instant.now());
     jdbc.update("INSERT INTO hldprep_mail_outbox (id, mail_key, kind, task_id, cycle_name, recipient_user,"
-            + " recipient_address, subject, body, status, attempts, next_attempt_at, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        + " recipient_address, subject, body, status, attempts, next_attempt_at, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
         UUID.randomUUID().toString(), mail.key().value(), mail.key().kind(), mail.taskId(), mail.cycle(),
         mail.key().recipient(), mail.address(), mail.subject(), mail.body(), PENDING, now, now);
     return true;

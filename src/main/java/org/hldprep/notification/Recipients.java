@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.impl.context.Context;
  */
 final class Recipients {
 
-  record Person(String userId, String name, String address) {}
+  record Person(String userId, String name, String address) {
+  }
 
   private final IdentityService identityService;
   private final Map<String, List<Person>> byGroup = new LinkedHashMap<>();

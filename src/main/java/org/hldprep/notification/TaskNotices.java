@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.hldprep.settings.MailSettings;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -68,11 +69,12 @@ public class TaskNotices {
       model.put("name", person.name());
       model.put("title", task.getName());
       model.put("cycle", facts.cycle());
-      model.put("due", task.getDueDate() == null ? null
+      model.put("due", task.getDueDate() == null
+          ? null
           : templates.dateTime(task.getDueDate().toInstant(), choice.zoneOr(facts.zone()), locale));
       model.put("link", settings.taskLink(task.getId()));
       model.put("preferencesLink", settings.tasklistLink());
-      MailTemplates.Rendered mail = templates.render("notice", locale, new Object[] {task.getName()}, model);
+      MailTemplates.Rendered mail = templates.render("notice", locale, new Object[]{task.getName()}, model);
       if (outbox.add(new Outbox.NewMail(MailKey.notice(task.getId(), person.userId(), day), task.getId(),
           facts.cycle(), person.address(), mail.subject(), mail.body()))) {
         added++;

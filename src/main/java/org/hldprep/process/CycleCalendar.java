@@ -108,13 +108,15 @@ public final class CycleCalendar {
   static final LocalDate HLD_2013 = LocalDate.of(2013, 10, 3);
 
   /** A date of the calendar: the date(s) it had in 2013 and the date it follows. */
-  private record Definition(String key, String base, List<LocalDate> in2013) {}
+  private record Definition(String key, String base, List<LocalDate> in2013) {
+  }
 
   /** In dependency order: every base is defined before the dates that follow it. */
   private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
 
   /** Pairs that must come in this order: (earlier, later, may they fall on the same day). */
-  private record Order(String earlier, String later, boolean sameDayAllowed) {}
+  private record Order(String earlier, String later, boolean sameDayAllowed) {
+  }
 
   private static final List<Order> ORDER = new ArrayList<>();
 
@@ -195,7 +197,8 @@ public final class CycleCalendar {
     chain(SUMMARY_REMINDER_DATE, NATIONAL_SUMMARY_DEADLINE);
     chain(REVIEW_DEADLINE, REGIONAL_SYNTHESIS_START_DATE);
     ORDER.add(new Order(REGIONAL_SYNTHESIS_START_DATE, REGIONAL_SYNTHESIS_DEADLINE, true));
-    chain(RCP_CONTACT_DEADLINE, RCP_INPUT_DEADLINE, RCP_MEETING_DATE, RCP_MEETING_SUMMARY_DEADLINE, RCP_COMMENT_DEADLINE);
+    chain(RCP_CONTACT_DEADLINE, RCP_INPUT_DEADLINE, RCP_MEETING_DATE, RCP_MEETING_SUMMARY_DEADLINE,
+        RCP_COMMENT_DEADLINE);
     chain(RCP_INPUT_REMINDER_DATE, RCP_INPUT_DEADLINE);
     chain(RCP_CONCEPT_NOTE_DEADLINE, RCP_INVITATION_DEADLINE, RCP_MEETING_DATE);
     chain(FOTC_CONSTITUTION_DEADLINE, ZERO_DRAFT_DEADLINE, FINAL_TEXT_DEADLINE, ENDORSEMENT_DEADLINE,
@@ -221,7 +224,8 @@ public final class CycleCalendar {
     }
   }
 
-  private CycleCalendar() {}
+  private CycleCalendar() {
+  }
 
   private static void define(String key, String base, String... datesIn2013) {
     if (base != null && !DEFINITIONS.containsKey(base)) {
@@ -323,9 +327,10 @@ public final class CycleCalendar {
       int before = roundtablesBefore.toString().split(",").length;
       int after = changed.get(ROUNDTABLE_DATES).split(",").length;
       if (before != after) {
-        throw new InvalidInputException(ROUNDTABLE_DATES + " lists " + before + " round tables in this cycle, the change "
-            + after + ": a running cycle keeps its events, one child each; give " + before + " dates (the n-th date"
-            + " moves the n-th round table)");
+        throw new InvalidInputException(
+            ROUNDTABLE_DATES + " lists " + before + " round tables in this cycle, the change "
+                + after + ": a running cycle keeps its events, one child each; give " + before + " dates (the n-th date"
+                + " moves the n-th round table)");
       }
     }
     if (!replay) {
@@ -425,7 +430,8 @@ public final class CycleCalendar {
       }
       for (int i = 0; i < newDates.length; i++) {
         // date by date (the round tables are a list): a date that was already past may move within the past
-        boolean wasPast = oldDates.length == newDates.length ? LocalDate.parse(oldDates[i].trim()).isBefore(today)
+        boolean wasPast = oldDates.length == newDates.length
+            ? LocalDate.parse(oldDates[i].trim()).isBefore(today)
             : java.util.Arrays.asList(oldDates).contains(newDates[i]);
         if (!wasPast && LocalDate.parse(newDates[i].trim()).isBefore(today)) {
           past.add(key);

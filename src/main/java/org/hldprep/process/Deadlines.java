@@ -22,7 +22,8 @@ public final class Deadlines {
 
   public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
-  private Deadlines() {}
+  private Deadlines() {
+  }
 
   /** The end of the day {@code date} in {@code zone} (an IANA id; the default zone when empty). */
   public static Date endOfDay(Object date, Object zone) {
@@ -45,7 +46,8 @@ public final class Deadlines {
 
   /** The zone of a variable value: an IANA id, or the default when none is given. */
   public static ZoneId zone(Object zone) {
-    return InputParser.blank(zone) ? ZoneId.of(CycleCalendar.DEFAULT_TIME_ZONE)
+    return InputParser.blank(zone)
+        ? ZoneId.of(CycleCalendar.DEFAULT_TIME_ZONE)
         : InputParser.timeZone(CycleCalendar.TIME_ZONE, zone);
   }
 

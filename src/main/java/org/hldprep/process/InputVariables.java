@@ -23,7 +23,8 @@ import org.hldprep.reference.UnknownReferenceCodeException;
  */
 public final class InputVariables {
 
-  private InputVariables() {}
+  private InputVariables() {
+  }
 
   /** Runs a parse, turning bad input into a 400 with its message. */
   public static <T> T checked(Supplier<T> parse) {

@@ -17,7 +17,8 @@ import org.hldprep.input.InputParser;
  */
 public final class JsonVariables {
 
-  private JsonVariables() {}
+  private JsonVariables() {
+  }
 
   /**
    * A list or map as a JSON object variable. Stored as an ArrayList or LinkedHashMap (nested ones too),
@@ -51,7 +52,8 @@ public final class JsonVariables {
     if (value instanceof Map<?, ?> given) {
       map.putAll((Map<String, Object>) given);
     } else if (value instanceof SpinJsonNode node && node.isObject()) {
-      node.fieldNames().forEach(name -> map.put(name, node.prop(name).isString() ? node.prop(name).stringValue()
+      node.fieldNames().forEach(name -> map.put(name, node.prop(name).isString()
+          ? node.prop(name).stringValue()
           : node.prop(name).toString()));
     }
     return map;

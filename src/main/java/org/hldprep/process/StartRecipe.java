@@ -33,7 +33,8 @@ public abstract class StartRecipe implements ExecutionListener {
   }
 
   /** Checks and normalises the start variables; nothing to check by default. */
-  protected void checkStartVariables(DelegateExecution execution) {}
+  protected void checkStartVariables(DelegateExecution execution) {
+  }
 
   /** Sets the bounds, counters and defaults the model reads. */
   protected abstract void initialise(DelegateExecution execution);

@@ -44,7 +44,8 @@ public class TaskTitleListener implements TaskListener {
     }
     Object commission = task.getVariable("commissionCode");
     if (commission != null) {
-      return referenceData.regionalCommission(commission.toString()).map(c -> c.acronym()).orElse(commission.toString());
+      return referenceData.regionalCommission(commission.toString()).map(c -> c.acronym())
+          .orElse(commission.toString());
     }
     Object eventDate = task.getVariable("eventDate");
     if (eventDate != null) {

@@ -25,7 +25,8 @@ final class Csv {
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setCommentMarker('#')
       .setIgnoreEmptyLines(true).get();
 
-  private Csv() {}
+  private Csv() {
+  }
 
   static List<Map<String, String>> read(String classpathResource) {
     InputStream in = Csv.class.getClassLoader().getResourceAsStream(classpathResource);

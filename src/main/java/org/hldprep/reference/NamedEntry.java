@@ -1,4 +1,5 @@
 package org.hldprep.reference;
 
 /** A code and a name: GMG members and UN Regional Commissions. */
-public record NamedEntry(String code, String name) {}
+public record NamedEntry(String code, String name) {
+}

@@ -1,10 +1,10 @@
 package org.hldprep.security;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.hldprep.engine.CredentialsCache;
 import org.hldprep.security.login.LoginThrottle;
 import org.hldprep.security.login.LoginThrottledException;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -40,7 +40,8 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
     String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-        ? details.getRemoteAddress() : "unknown";
+        ? details.getRemoteAddress()
+        : "unknown";
     Duration wait = throttle.waitBeforeTrying(address, userId);
     if (wait != null) {
       throttle.throttled(address, userId, "HTTP Basic", wait);
@@ -67,7 +68,8 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   /** 401, or 429 once the address has spent its budget of failures. */
   private AuthenticationException failed(String address, String userId) {
     Duration wait = throttle.failed(address, userId, "HTTP Basic");
-    return wait == null ? new BadCredentialsException("Wrong user name or password")
+    return wait == null
+        ? new BadCredentialsException("Wrong user name or password")
         : new LoginThrottledException(wait);
   }
 

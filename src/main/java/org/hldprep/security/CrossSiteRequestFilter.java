@@ -47,8 +47,10 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
     if (fromAnotherSite(request)) {
       String origin = request.getHeader(HttpHeaders.ORIGIN);
       JsonErrors.write(request, response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-          "Refused: this request comes from a page of another site (" + (origin == null ? "unknown origin"
-              : origin.length() > 100 ? origin.substring(0, 100) + "..." : origin) + "). Changes through /engine-rest, /api and /actuator are accepted"
+          "Refused: this request comes from a page of another site (" + (origin == null
+              ? "unknown origin"
+              : origin.length() > 100 ? origin.substring(0, 100) + "..." : origin)
+              + "). Changes through /engine-rest, /api and /actuator are accepted"
               + " from this application's own pages and from clients outside a browser.");
       return;
     }

@@ -38,7 +38,8 @@ public class EngineApiGuardFilter extends OncePerRequestFilter {
 
   private static final Pattern REST_API = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?(/.*)$");
   private static final Pattern WEBAPP_API = Pattern.compile("^/camunda/api/engine/engine/([^/]+)(/.*)$");
-  private static final Pattern WEBAPP_PLUGIN_API = Pattern.compile("^/camunda/api/(cockpit|tasklist|admin)/plugin/[^/]+/([^/]+)(/.*)?$");
+  private static final Pattern WEBAPP_PLUGIN_API = Pattern
+      .compile("^/camunda/api/(cockpit|tasklist|admin)/plugin/[^/]+/([^/]+)(/.*)?$");
 
   private static final ObjectMapper JSON = PlainJson.MAPPER;
 

@@ -18,7 +18,8 @@ public final class JsonErrors {
 
   private static final ObjectMapper MAPPER = PlainJson.MAPPER;
 
-  private JsonErrors() {}
+  private JsonErrors() {
+  }
 
   /** Camunda's shape. */
   public static void write(HttpServletResponse response, int status, String type, String message)

@@ -37,7 +37,7 @@ public class LeastPrivilegeAuthorizationPlugin extends AbstractProcessEnginePlug
 
     @Override
     public AuthorizationEntity[] newUser(User user) {
-      return new AuthorizationEntity[] {
+      return new AuthorizationEntity[]{
           createGrantAuthorization(user.getId(), null, Resources.USER, user.getId(), Permissions.READ)};
     }
 

@@ -12,7 +12,8 @@ public final class LogText {
   private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]");
   static final int MAX_LENGTH = 200;
 
-  private LogText() {}
+  private LogText() {
+  }
 
   public static String printable(String text) {
     if (text == null) {

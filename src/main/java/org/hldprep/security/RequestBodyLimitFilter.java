@@ -43,7 +43,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   static int limit(HttpServletRequest request) {
     String contentType = request.getContentType();
     return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
-        ? InputLimits.MAX_MULTIPART_BYTES : InputLimits.MAX_BODY_BYTES;
+        ? InputLimits.MAX_MULTIPART_BYTES
+        : InputLimits.MAX_BODY_BYTES;
   }
 
   private static void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit)

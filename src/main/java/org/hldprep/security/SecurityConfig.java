@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.hldprep.assignment.GroupIds;
-import org.hldprep.config.HldPrepProperties;
+import org.hldprep.engine.CredentialsCache;
 import org.hldprep.security.guard.AccountChangesRule;
 import org.hldprep.security.guard.AdminOnlyEndpointsRule;
 import org.hldprep.security.guard.AdminPluginRule;
@@ -29,6 +29,7 @@ import org.hldprep.security.login.LoginThrottle;
 import org.hldprep.security.login.LoginThrottledException;
 import org.hldprep.security.login.VerifyPasswordThrottleFilter;
 import org.hldprep.security.login.WebappLoginThrottleFilter;
+import org.hldprep.settings.HldPrepProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -128,15 +129,16 @@ public class SecurityConfig {
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
     http.securityMatcher(new OrRequestMatcher(withDefaults().matcher("/engine-rest/**"),
-            withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**"),
-            // OpenAPI of /api (springdoc): the document for any user, Swagger UI for administrators
-            withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/swagger-ui/**"),
-            withDefaults().matcher("/swagger-ui.html")))
+        withDefaults().matcher("/api/**"), withDefaults().matcher("/actuator/**"),
+        // OpenAPI of /api (springdoc): the document for any user, Swagger UI for administrators
+        withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/swagger-ui/**"),
+        withDefaults().matcher("/swagger-ui.html")))
         .csrf(AbstractHttpConfigurer::disable)
         // Stateless; and a request authenticated from the webapps' session (WebappSessionApiFilter) must
         // not rotate that session's id under Cockpit.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
-        .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, throttle, recentLogins)))
+        .authenticationManager(
+            new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, throttle, recentLogins)))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .authorizeHttpRequests(auth -> auth

@@ -37,8 +37,10 @@ public class WebappCsrfConfig {
       long ttl = webapp.getAuth().getCache().getTimeToLive();
       WebappSessions sessions = new WebappSessions(path);
       register(servletContext, "Authentication Filter", new SessionSparingAuthenticationFilter(sessions),
-          Collections.singletonMap("cacheTimeToLive", webapp.getAuth().getCache().isTtlEnabled() ? Long.toString(ttl)
-              : ""), path);
+          Collections.singletonMap("cacheTimeToLive", webapp.getAuth().getCache().isTtlEnabled()
+              ? Long.toString(ttl)
+              : ""),
+          path);
       register(servletContext, "Security Filter", new LazySecurityFilter(),
           Collections.singletonMap("configFile", webapp.getSecurityConfigFile()), path);
       register(servletContext, "CsrfPreventionFilter", new SessionKeepingCsrfPreventionFilter(sessions),

@@ -101,10 +101,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /** A field that breaks a constraint of the request: names the field and the bad value. */
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(org.springframework.web.bind.MethodArgumentNotValidException e,
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      org.springframework.web.bind.MethodArgumentNotValidException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getBindingResult().getFieldErrors().stream()
-        .map(f -> "'" + f.getField() + "' " + f.getDefaultMessage() + " (was " + shorten(String.valueOf(f.getRejectedValue())) + ")")
+        .map(f -> "'" + f.getField() + "' " + f.getDefaultMessage() + " (was "
+            + shorten(String.valueOf(f.getRejectedValue())) + ")")
         .collect(Collectors.joining("; ")));
     e.getBindingResult().getFieldErrors().stream().findFirst().ifPresent(f -> {
       problem.setProperty("field", f.getField());

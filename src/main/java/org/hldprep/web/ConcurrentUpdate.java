@@ -16,7 +16,8 @@ public final class ConcurrentUpdate {
 
   private static final int MAX_CAUSES = 32;
 
-  private ConcurrentUpdate() {}
+  private ConcurrentUpdate() {
+  }
 
   public static boolean isCause(Throwable exception) {
     Throwable cause = exception;
@@ -24,7 +25,8 @@ public final class ConcurrentUpdate {
       if (cause instanceof OptimisticLockingException) {
         return true;
       }
-      if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+      if (cause instanceof SQLException sql
+          && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
         return true;
       }
     }

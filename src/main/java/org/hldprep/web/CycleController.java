@@ -77,9 +77,11 @@ public class CycleController {
   }
 
   /** A record, not a map, so that an unknown field is refused (400 naming it) rather than ignored. */
-  public record ParticipantRequest(String memberState, String rcp) {}
+  public record ParticipantRequest(String memberState, String rcp) {
+  }
 
   /** A list may be empty (meaning all), but a code in it may not be blank: "[\"\"]" is a mistake, not "all". */
   public record StartCycleRequest(String cycle, List<@NotBlank String> memberStates, List<@NotBlank String> rcps,
-      Map<String, @NotBlank String> calendar, String timeZone, Boolean replay) {}
+      Map<String, @NotBlank String> calendar, String timeZone, Boolean replay) {
+  }
 }

@@ -21,9 +21,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -31,22 +31,22 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.hldprep.assignment.GroupIds;
 import org.hldprep.engine.AsEngine;
 import org.hldprep.input.InputLimits;
-import org.hldprep.config.HldPrepProperties;
 import org.hldprep.input.InputParser;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.Deadlines;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.RecordOutcomeListener;
 import org.hldprep.process.cebhlcppaper.CebHlcpPaperProcess;
-import org.hldprep.process.hldpreparation.RecordHldOutcomeDelegate;
 import org.hldprep.process.counciljointstatement.CouncilJointStatementProcess;
 import org.hldprep.process.hldpreparation.CycleDefinition;
 import org.hldprep.process.hldpreparation.CycleNameTakenException;
 import org.hldprep.process.hldpreparation.HldPreparationStartListener;
+import org.hldprep.process.hldpreparation.RecordHldOutcomeDelegate;
 import org.hldprep.process.hldpreparation.Track;
 import org.hldprep.process.nationalconsultation.NationalConsultationProcess;
 import org.hldprep.reference.ReferenceData;
 import org.hldprep.reference.UnknownReferenceCodeException;
+import org.hldprep.settings.HldPrepProperties;
 import org.springframework.stereotype.Service;
 
 /** Starting, reading and messaging cycles; the REST layer's single entry into the engine for them. */
@@ -55,7 +55,8 @@ public class CycleService {
 
   /** An event from outside the Tasklist: who may send it, which instance receives it, what it carries. */
   record ExternalEvent(String message, Set<String> senderGroups, boolean permanentMissions, String targetSuffix,
-      List<String> requiredFields, List<String> optionalFields) {}
+      List<String> requiredFields, List<String> optionalFields) {
+  }
 
   static final Map<String, ExternalEvent> EVENTS = Map.of(
       // A Permanent Mission objects for its own country; the Council secretariat records an objection
@@ -94,7 +95,8 @@ public class CycleService {
       CebHlcpPaperProcess.CEB_DECISION, FieldFormat.oneOf(CebHlcpPaperProcess.CEB_DECISIONS),
       CebHlcpPaperProcess.HLCP_REPORT_LINK, FieldFormat.LINK,
       CebHlcpPaperProcess.CEB_REPORT_LINK, FieldFormat.LINK,
-      HLD_OUTCOME_SYMBOL, new FieldFormat(RecordHldOutcomeDelegate.UN_SYMBOL, "a UN document symbol such as A/RES/68/4"),
+      HLD_OUTCOME_SYMBOL,
+      new FieldFormat(RecordHldOutcomeDelegate.UN_SYMBOL, "a UN document symbol such as A/RES/68/4"),
       HLD_OUTCOME_LINK, FieldFormat.LINK);
 
   record FieldFormat(Pattern pattern, String expected) {
@@ -193,8 +195,8 @@ public class CycleService {
       return result;
     }
     requireFirstDeadlineAhead(master, participant.track());
-    List<String> list = new java.util.ArrayList<>(InputParser.codes(asEngine(() ->
-        runtimeService.getVariable(master.getId(), participant.listVariable()))));
+    List<String> list = new java.util.ArrayList<>(
+        InputParser.codes(asEngine(() -> runtimeService.getVariable(master.getId(), participant.listVariable()))));
     list.add(participant.code());
     asEngine(() -> {
       runtimeService.setVariable(master.getId(), participant.listVariable(), HldPreparationStartListener.json(list));
@@ -265,12 +267,14 @@ public class CycleService {
   }
 
   /** A participant of a cycle: a Member State (national consultation) or an RCP (RCP contribution). */
-  private record Participant(String code, Track track, String listVariable) {}
+  private record Participant(String code, Track track, String listVariable) {
+  }
 
   private Participant participant(String memberState, String rcp) {
     try {
       return memberState != null
-          ? new Participant(referenceData.requireMemberState(memberState).iso3(), Track.NATIONAL_CONSULTATION, MEMBER_STATES)
+          ? new Participant(referenceData.requireMemberState(memberState).iso3(), Track.NATIONAL_CONSULTATION,
+              MEMBER_STATES)
           : new Participant(referenceData.requireRcp(rcp).code(), Track.RCP_CONTRIBUTION, RCPS);
     } catch (UnknownReferenceCodeException e) {
       throw new InvalidRequestException(e.getMessage());
@@ -346,13 +350,16 @@ public class CycleService {
         .findFirst().orElseThrow(() -> new NotFoundException("No cycle " + cycle + " that you may see"));
     Map<String, Object> variables = historyService.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(master.getId()).variableNameIn(CONSULTATION_OUTCOMES, RCP_OUTCOMES, TRACK_OUTCOMES,
-            ROUNDTABLE_OUTCOMES, COMMISSION_OUTCOMES, HLD_OUTCOME, HLD_OUTCOME_SYMBOL, CycleCalendar.HLD_DATE, CycleCalendar.TIME_ZONE, MEMBER_STATES, RCPS, OPEN_CHILDREN, OPEN_AT_REPORT)
+            ROUNDTABLE_OUTCOMES, COMMISSION_OUTCOMES, HLD_OUTCOME, HLD_OUTCOME_SYMBOL, CycleCalendar.HLD_DATE,
+            CycleCalendar.TIME_ZONE, MEMBER_STATES, RCPS, OPEN_CHILDREN, OPEN_AT_REPORT)
         .listPage(0, 100).stream()
         .filter(v -> v.getValue() != null)
         .collect(Collectors.toMap(v -> v.getName(), v -> v.getValue(), (a, b) -> a, LinkedHashMap::new));
-    Map<String, Long> openChildren = runtimeService.createProcessInstanceQuery().superProcessInstanceId(master.getId())
-        .listPage(0, 1000).stream().collect(Collectors.groupingBy(p -> definitionKey(p.getProcessDefinitionId()),
-            Collectors.counting()));
+    // How many children run, per process, whether or not the caller may read their instances (the
+    // coordination does not read the Council's): a count, once the caller may see the cycle (above).
+    Map<String, Long> openChildren = asEngine(() -> runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(master.getId()).listPage(0, 1000).stream()
+        .collect(Collectors.groupingBy(p -> definitionKey(p.getProcessDefinitionId()), Collectors.counting())));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("cycle", cycle);
     result.put("processInstanceId", master.getId());
@@ -426,16 +433,18 @@ public class CycleService {
     asEngine(() -> {
       // The job executor may be moving the same instance on (a child ending, a timer): a concurrent
       // update is retried a few times before the client is told to send again.
-      for (int attempt = 1; ; attempt++) {
+      for (int attempt = 1;; attempt++) {
         try {
           var correlation = runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(target);
           // An objection's details belong to its own event sub-process: several may arrive at once.
-          return (event.permanentMissions() ? correlation.setVariablesLocal(variables)
+          return (event.permanentMissions()
+              ? correlation.setVariablesLocal(variables)
               : correlation.setVariables(variables)).correlateWithResult();
         } catch (BadUserRequestException e) {
           throw new InvalidRequestException(e.getMessage());
         } catch (MismatchingMessageCorrelationException e) {
-          throw new ConflictException("Nothing in cycle " + cycle + " is waiting for " + message + " now (" + target + ")");
+          throw new ConflictException(
+              "Nothing in cycle " + cycle + " is waiting for " + message + " now (" + target + ")");
         } catch (OptimisticLockingException e) {
           if (attempt == CORRELATION_ATTEMPTS) {
             throw new ConflictException(target + " changed at the same moment; send " + message + " again");
@@ -473,7 +482,8 @@ public class CycleService {
     String mission = groups.stream().filter(g -> g.startsWith("pm-")).findFirst().orElse(null);
     if (mission != null) {
       variables.put(CouncilJointStatementProcess.OBJECTING_COUNTRY, mission.substring(3).toUpperCase(Locale.ROOT));
-      variables.put(CouncilJointStatementProcess.OBJECTION_CHANNEL, CouncilJointStatementProcess.CHANNEL_PERMANENT_MISSION);
+      variables.put(CouncilJointStatementProcess.OBJECTION_CHANNEL,
+          CouncilJointStatementProcess.CHANNEL_PERMANENT_MISSION);
       return variables;
     }
     if (groups.stream().noneMatch(proxies::contains)) {
@@ -514,7 +524,8 @@ public class CycleService {
   @SuppressWarnings("unchecked")
   private Map<String, String> checkedCalendarChange(String cycle, Object value, Object replay) {
     if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
-      throw new InvalidRequestException("calendarChanges must be an object of calendar dates, e.g. {\"hldDate\": \"2013-10-03\"}");
+      throw new InvalidRequestException(
+          "calendarChanges must be an object of calendar dates, e.g. {\"hldDate\": \"2013-10-03\"}");
     }
     Map<String, String> changes = new LinkedHashMap<>();
     ((Map<String, Object>) map).forEach((key, date) -> changes.put(key, String.valueOf(date)));
@@ -528,7 +539,8 @@ public class CycleService {
       boolean isReplay = Boolean.TRUE.equals(current.get(CycleCalendar.REPLAY))
           || (!InputParser.blank(replay) && InputParser.flag(CycleCalendar.REPLAY, replay));
       ZoneId zone = Deadlines.zone(current.get(CycleCalendar.TIME_ZONE));
-      CycleCalendar.changeChecked(current, new LinkedHashSet<>(InputParser.codes(current.get(CycleCalendar.GIVEN_DATES))),
+      CycleCalendar.changeChecked(current,
+          new LinkedHashSet<>(InputParser.codes(current.get(CycleCalendar.GIVEN_DATES))),
           changes, isReplay, InputVariables.today(zone));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage());

@@ -23,7 +23,8 @@ public final class DatabaseUnavailable {
 
   private static final int MAX_CAUSES = 32;
 
-  private DatabaseUnavailable() {}
+  private DatabaseUnavailable() {
+  }
 
   public static boolean isCause(Throwable exception) {
     return isCause(exception, 0);

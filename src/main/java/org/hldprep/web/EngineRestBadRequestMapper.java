@@ -34,7 +34,8 @@ import org.hldprep.process.hldpreparation.CycleNameTakenException;
  */
 public final class EngineRestBadRequestMapper {
 
-  private EngineRestBadRequestMapper() {}
+  private EngineRestBadRequestMapper() {
+  }
 
   /** The 4xx/503 for a client-caused or transient failure, or null to keep Camunda's answer. */
   static Response clientError(Throwable exception) {
@@ -80,7 +81,8 @@ public final class EngineRestBadRequestMapper {
    * {@code InvalidRequestException}.
    */
   private static String badInputType(BadUserRequestException badInput) {
-    return badInput.getClass().getPackageName().startsWith("org.hldprep.") ? badInput.getClass().getSimpleName()
+    return badInput.getClass().getPackageName().startsWith("org.hldprep.")
+        ? badInput.getClass().getSimpleName()
         : "InvalidRequestException";
   }
 

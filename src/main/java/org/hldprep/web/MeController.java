@@ -16,5 +16,6 @@ public class MeController {
         authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
   }
 
-  public record Me(String userId, List<String> groups) {}
+  public record Me(String userId, List<String> groups) {
+  }
 }

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
-import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.batch.BatchStatistics;
 import org.camunda.bpm.engine.batch.history.HistoricBatch;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
@@ -24,11 +23,12 @@ import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationExcept
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingTransitionInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
+import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationReport;
-import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -65,7 +65,8 @@ public class MigrationService {
   private final TransactionTemplate transactions;
 
   public MigrationService(RepositoryService repositoryService, RuntimeService runtimeService,
-      ManagementService managementService, HistoryService historyService, PlatformTransactionManager transactionManager) {
+      ManagementService managementService, HistoryService historyService,
+      PlatformTransactionManager transactionManager) {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
@@ -143,7 +144,8 @@ public class MigrationService {
     if (versions.isEmpty()) {
       throw new NotFoundException("No process " + key + " is deployed");
     }
-    ProcessDefinition target = request.targetVersion() == null ? versions.get(versions.size() - 1)
+    ProcessDefinition target = request.targetVersion() == null
+        ? versions.get(versions.size() - 1)
         : version(versions, key, request.targetVersion());
     List<ProcessDefinition> sources;
     if (request.sourceVersion() != null) {
@@ -224,8 +226,10 @@ public class MigrationService {
     }
     List<ProcessInstance> running = all(query.orderByProcessInstanceId().asc());
     String cycle = blank(request.cycle()) ? null : request.cycle().trim();
-    return cycle == null ? running : running.stream().filter(instance -> instance.getBusinessKey() != null
-        && (instance.getBusinessKey().equals(cycle) || instance.getBusinessKey().startsWith(cycle + "-"))).toList();
+    return cycle == null
+        ? running
+        : running.stream().filter(instance -> instance.getBusinessKey() != null
+            && (instance.getBusinessKey().equals(cycle) || instance.getBusinessKey().startsWith(cycle + "-"))).toList();
   }
 
   /** The variables of the instances above this one (its cycle), the outermost first. */
@@ -298,8 +302,8 @@ public class MigrationService {
       instruction.getFailures().forEach(f -> failures.add(instruction.getMigrationInstruction().getSourceActivityId()
           + " -> " + instruction.getMigrationInstruction().getTargetActivityId() + ": " + f));
     }
-    report.getVariableReports().forEach((name, variable) ->
-        variable.getFailures().forEach(f -> failures.add("variable " + name + ": " + f)));
+    report.getVariableReports()
+        .forEach((name, variable) -> variable.getFailures().forEach(f -> failures.add("variable " + name + ": " + f)));
     return failures;
   }
 
@@ -310,7 +314,8 @@ public class MigrationService {
     private final List<Mapping> mappings;
     private final boolean updateEventTriggers;
 
-    SourcePlan(ProcessDefinition source, ProcessDefinition target, List<Mapping> mappings, boolean updateEventTriggers) {
+    SourcePlan(ProcessDefinition source, ProcessDefinition target, List<Mapping> mappings,
+        boolean updateEventTriggers) {
       this.source = source;
       this.target = target;
       this.mappings = mappings;
@@ -351,7 +356,8 @@ public class MigrationService {
     }
   }
 
-  private record Planned(List<SourcePlan> sources, Report report) {}
+  private record Planned(List<SourcePlan> sources, Report report) {
+  }
 
   // --- request and answers -----------------------------------------------------------------------
 
@@ -363,18 +369,23 @@ public class MigrationService {
    * the given instances.
    */
   public record Request(String processDefinitionKey, Integer sourceVersion, Integer targetVersion,
-      List<Mapping> mappings, Boolean updateEventTriggers, String cycle, List<String> processInstanceIds) {}
+      List<Mapping> mappings, Boolean updateEventTriggers, String cycle, List<String> processInstanceIds) {
+  }
 
   /** An activity of the old version that becomes another of the new one. */
-  public record Mapping(String from, String to) {}
+  public record Mapping(String from, String to) {
+  }
 
-  public record Version(String id, int version, String versionTag) {}
+  public record Version(String id, int version, String versionTag) {
+  }
 
   public record SourceReport(String id, int version, String versionTag, int runningInstances,
-      List<Mapping> explicitMappings, List<String> planFailures) {}
+      List<Mapping> explicitMappings, List<String> planFailures) {
+  }
 
   public record InstanceReport(String id, String businessKey, int sourceVersion, List<String> activities,
-      boolean migratable, List<String> failures, Map<String, Object> variables) {}
+      boolean migratable, List<String> failures, Map<String, Object> variables) {
+  }
 
   public record Report(String processDefinitionKey, Version target, int migratable, int notMigratable,
       List<SourceReport> sources, List<InstanceReport> instances) {
@@ -385,12 +396,16 @@ public class MigrationService {
     }
   }
 
-  public record BatchStarted(String id, int sourceVersion, int instances, Map<String, Object> variables) {}
+  public record BatchStarted(String id, int sourceVersion, int instances, Map<String, Object> variables) {
+  }
 
-  public record Started(List<BatchStarted> batches, Report report) {}
+  public record Started(List<BatchStarted> batches, Report report) {
+  }
 
-  public record FailedJob(String jobId, int retries, String exceptionMessage, String incidentId) {}
+  public record FailedJob(String jobId, int retries, String exceptionMessage, String incidentId) {
+  }
 
   public record BatchProgress(String id, String state, int totalJobs, int completedJobs, int remainingJobs,
-      int failedJobs, List<FailedJob> failedJobDetails, java.util.Date startTime, java.util.Date endTime) {}
+      int failedJobs, List<FailedJob> failedJobDetails, java.util.Date startTime, java.util.Date endTime) {
+  }
 }

@@ -63,5 +63,6 @@ public class ReferenceController {
   }
 
   public record CountryRouting(MemberState memberState, String countryOfficeGroup, String regionalOfficeGroup,
-      String permanentMissionGroup) {}
+      String permanentMissionGroup) {
+  }
 }

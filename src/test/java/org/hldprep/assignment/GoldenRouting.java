@@ -44,9 +44,11 @@ final class GoldenRouting {
   }
 
   /** A user task of a model in processes/. */
-  record ModelTask(String process, String task, Path model) {}
+  record ModelTask(String process, String task, Path model) {
+  }
 
-  private GoldenRouting() {}
+  private GoldenRouting() {
+  }
 
   static List<Row> rows() {
     try (Reader in = Files.newBufferedReader(TABLE, StandardCharsets.UTF_8)) {

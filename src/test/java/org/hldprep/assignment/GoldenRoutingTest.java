@@ -127,7 +127,8 @@ class GoldenRoutingTest {
 
   /** The two things TaskRouter reads of a task: its step and its process's variables. */
   private static DelegateTask task(String step, Map<String, String> variables) {
-    return (DelegateTask) Proxy.newProxyInstance(DelegateTask.class.getClassLoader(), new Class<?>[] {DelegateTask.class},
+    return (DelegateTask) Proxy.newProxyInstance(DelegateTask.class.getClassLoader(),
+        new Class<?>[]{DelegateTask.class},
         (proxy, method, args) -> switch (method.getName()) {
           case "getTaskDefinitionKey" -> step;
           case "getVariable" -> variables.get((String) args[0]);

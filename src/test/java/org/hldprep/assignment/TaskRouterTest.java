@@ -60,7 +60,8 @@ class TaskRouterTest {
   }
 
   private List<String> candidateGroupsOfNewTask(String country) {
-    String instance = engine.getRuntimeService().startProcessInstanceByKey("router-test", Map.of("countryCode", country))
+    String instance = engine.getRuntimeService()
+        .startProcessInstanceByKey("router-test", Map.of("countryCode", country))
         .getId();
     String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
     return engine.getTaskService().getIdentityLinksForTask(task).stream().map(IdentityLink::getGroupId).toList();
@@ -73,13 +74,16 @@ class TaskRouterTest {
             id="Definitions_RouterTest" name="Task routing" namespace="http://hldprep.org/dmn">
           <decision id="task-routing" name="Task routing" camunda:historyTimeToLive="P1D">
             <decisionTable id="DecisionTable_RouterTest" hitPolicy="COLLECT">
-              <input id="Input_Step"><inputExpression id="InputExpression_Step" typeRef="string"><text>step</text></inputExpression></input>
+              <input id="Input_Step">
+                <inputExpression id="InputExpression_Step" typeRef="string"><text>step</text></inputExpression>
+              </input>
               <output id="Output_Group" name="group" typeRef="string"/>
               <rule id="Rule_Only"><inputEntry id="Entry_Step"><text>"%s"</text></inputEntry>
                 <outputEntry id="Entry_Group"><text>"%s"</text></outputEntry></rule>
             </decisionTable>
           </decision>
         </definitions>
-        """.formatted(step, group);
+        """
+        .formatted(step, group);
   }
 }

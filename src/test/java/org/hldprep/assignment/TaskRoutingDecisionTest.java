@@ -71,10 +71,11 @@ class TaskRoutingDecisionTest {
     Set<String> known = new java.util.HashSet<>(GroupIds.contractGroups(ReferenceData.get()).keySet());
     known.addAll(Set.of(TaskRouter.ROLE_COUNTRY_OFFICE, TaskRouter.ROLE_REGIONAL_OFFICE,
         TaskRouter.ROLE_RCP_SERVING_OFFICE, TaskRouter.ROLE_REGIONAL_COMMISSION_OFFICES));
-    List<String> outputs = decision.getDecisionLogic() instanceof org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl table
-        ? table.getRules().stream().flatMap(r -> r.getConclusions().stream())
-            .map(c -> c.getExpression().replace("\"", "")).toList()
-        : List.of();
+    List<String> outputs = decision
+        .getDecisionLogic() instanceof org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl table
+            ? table.getRules().stream().flatMap(r -> r.getConclusions().stream())
+                .map(c -> c.getExpression().replace("\"", "")).toList()
+            : List.of();
     assertThat(outputs).isNotEmpty().allSatisfy(group -> assertThat(known).contains(group));
   }
 

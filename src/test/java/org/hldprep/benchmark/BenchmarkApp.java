@@ -52,7 +52,8 @@ final class BenchmarkApp {
   double start(List<String> extraJvmArguments) {
     List<String> run = new ArrayList<>(command);
     run.addAll(1, extraJvmArguments);
-    ProcessBuilder builder = new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder = new ProcessBuilder(run).redirectErrorStream(true)
+        .redirectOutput(Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     starts++;
     long t0 = System.nanoTime();

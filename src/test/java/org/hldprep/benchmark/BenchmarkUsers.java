@@ -8,7 +8,8 @@ final class BenchmarkUsers {
   static final String ADMIN = "bench-admin";
   static final String COORDINATOR = "bench-coordinator";
 
-  private BenchmarkUsers() {}
+  private BenchmarkUsers() {
+  }
 
   /** The Country Office user of a Member State. */
   static String office(String iso3) {

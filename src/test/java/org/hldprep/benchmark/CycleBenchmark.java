@@ -110,9 +110,11 @@ class CycleBenchmark {
     }
     projectDatabase = EmbeddedPostgresServer.newDatabase("bench_project");
     bareDatabase = EmbeddedPostgresServer.newDatabase("bench_bare");
-    project = new BenchmarkApp("project", jvm, required("benchmark.classes") + ":" + jars, "org.hldprep.HldPrepApplication",
+    project = new BenchmarkApp("project", jvm, required("benchmark.classes") + ":" + jars,
+        "org.hldprep.HldPrepApplication",
         projectArgs, database(projectDatabase, Map.of("HLDPREP_ADMIN_USER", ADMIN,
-            "HLDPREP_ADMIN_PASSWORD", BenchmarkUsers.password(ADMIN))), out, "/engine-rest/engine", ADMIN,
+            "HLDPREP_ADMIN_PASSWORD", BenchmarkUsers.password(ADMIN))),
+        out, "/engine-rest/engine", ADMIN,
         BenchmarkUsers.password(ADMIN));
     bare = new BenchmarkApp("bare", jvm, bareClasses + ":" + jars, "benchmark.bare.BareEngineApplication",
         List.of("--spring.config.name=bare-engine"), database(bareDatabase, Map.of()), out, "/engine-rest/engine",
@@ -168,8 +170,8 @@ class CycleBenchmark {
   /** Production has no demo users: the administrator creates a coordinator and one user per Country Office. */
   private void setUpProject() throws Exception {
     List<String[]> users = new ArrayList<>();
-    users.add(new String[] {COORDINATOR, GroupIds.ICP});
-    countries.forEach(iso3 -> users.add(new String[] {BenchmarkUsers.office(iso3), GroupIds.countryOffice(iso3)}));
+    users.add(new String[]{COORDINATOR, GroupIds.ICP});
+    countries.forEach(iso3 -> users.add(new String[]{BenchmarkUsers.office(iso3), GroupIds.countryOffice(iso3)}));
     concurrently(4, users, user -> {
       project.client.post("/engine-rest/user/create", Map.of("profile", Map.of("id", user[0], "firstName", "Bench",
           "lastName", user[0], "email", user[0] + "@example.org"), "credentials",
@@ -188,7 +190,8 @@ class CycleBenchmark {
     bareFilter = bare.client.post("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "My group tasks",
         "query", Map.of("candidateGroups", List.of("bench"), "includeAssignedTasks", true,
             "sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc"))),
-        "properties", Map.of("priority", -10, "refresh", true)), null).expect(200, "bare filter").json().get("id").asText();
+        "properties", Map.of("priority", -10, "refresh", true)), null).expect(200, "bare filter").json().get("id")
+        .asText();
   }
 
   /** Full cycles (all 194 Member States, all 21 RCPs, every date in the future) over /api/cycles. */
@@ -225,7 +228,8 @@ class CycleBenchmark {
   }
 
   private static long openTasks(BenchmarkApp app, String user) {
-    return app.client.get("/engine-rest/task/count", user).expect(200, app.name + " task count").json().get("count").asLong();
+    return app.client.get("/engine-rest/task/count", user).expect(200, app.name + " task count").json().get("count")
+        .asLong();
   }
 
   // ---------------------------------------------------------------- measurement
@@ -235,8 +239,10 @@ class CycleBenchmark {
     Map<String, Supplier<Response>> projectKinds = new LinkedHashMap<>();
     projectKinds.put("list_office", () -> project.client.get(LIST, office));
     projectKinds.put("list_admin", () -> project.client.get(LIST, ADMIN));
-    projectKinds.put("filter_office", () -> project.client.post(filterList(projectFilter), TASKLIST_QUERY, office, BenchmarkClient.HAL));
-    projectKinds.put("filter_admin", () -> project.client.post(filterList(projectFilter), TASKLIST_QUERY, ADMIN, BenchmarkClient.HAL));
+    projectKinds.put("filter_office",
+        () -> project.client.post(filterList(projectFilter), TASKLIST_QUERY, office, BenchmarkClient.HAL));
+    projectKinds.put("filter_admin",
+        () -> project.client.post(filterList(projectFilter), TASKLIST_QUERY, ADMIN, BenchmarkClient.HAL));
     projectKinds.put("count_office", () -> project.client.post(filterCount(projectFilter), TASKLIST_QUERY, office));
     projectKinds.put("count_admin", () -> project.client.post(filterCount(projectFilter), TASKLIST_QUERY, ADMIN));
     // The floor: the cheapest REST answer (no database), what any list pays before its query.
@@ -285,7 +291,8 @@ class CycleBenchmark {
         Map.of("userId", t[1]), t[1]).expect(204, "claim");
     Function<String[], Response> projectComplete = t -> project.client.post("/engine-rest/task/" + t[0] + "/complete",
         Map.of("variables", Map.of("governmentFocalPoint", Map.of("value", "Ministry of Foreign Affairs"),
-            "governmentAnswer", Map.of("value", "accepted"))), t[1]).expect(204, "complete");
+            "governmentAnswer", Map.of("value", "accepted"))),
+        t[1]).expect(204, "complete");
     Function<String, Response> bareClaim = id -> bare.client.post("/engine-rest/task/" + id + "/claim",
         Map.of("userId", BARE_USER), null).expect(204, "claim");
     Function<String, Response> bareComplete = id -> bare.client.post("/engine-rest/task/" + id + "/complete",
@@ -319,7 +326,7 @@ class CycleBenchmark {
     measured.put("database_work_per_completion", perCompletion);
     measured.put("bare_list_plan", plan(bareDatabase, BARE_LIST_SQL));
     System.out.printf("%n[benchmark] level %d: project list office p50 %.1f ms, admin %.1f ms; bare list %.1f ms;"
-            + " completions %.0f/s vs %.0f/s%n", level, projectSamples.get("list_office").percentile(50),
+        + " completions %.0f/s vs %.0f/s%n", level, projectSamples.get("list_office").percentile(50),
         projectSamples.get("list_admin").percentile(50), bareSamples.get("list").percentile(50),
         projectSamples.get("complete").throughput(), bareSamples.get("complete").throughput());
     return measured;
@@ -328,14 +335,16 @@ class CycleBenchmark {
   /** Unclaimed offers, as many as needed, taken in turn from the Country Offices (each lists its own). */
   private List<String[]> projectOffers(int needed) throws Exception {
     int perCountry = (int) Math.ceil(needed / (double) countries.size()) + 1;
-    List<List<String>> byCountry = concurrently(4, countries, iso3 -> project.client.get("/engine-rest/task?taskDefinitionKey="
-            + OFFER + "&unassigned=true&sortBy=created&sortOrder=asc&maxResults=" + perCountry, BenchmarkUsers.office(iso3))
-        .expect(200, "offers of " + iso3).json().findValuesAsText("id"));
+    List<List<String>> byCountry = concurrently(4, countries,
+        iso3 -> project.client.get("/engine-rest/task?taskDefinitionKey="
+            + OFFER + "&unassigned=true&sortBy=created&sortOrder=asc&maxResults=" + perCountry,
+            BenchmarkUsers.office(iso3))
+            .expect(200, "offers of " + iso3).json().findValuesAsText("id"));
     List<String[]> offers = new ArrayList<>();
     for (int i = 0; i < perCountry && offers.size() < needed; i++) {
       for (int c = 0; c < countries.size() && offers.size() < needed; c++) {
         if (byCountry.get(c).size() > i) {
-          offers.add(new String[] {byCountry.get(c).get(i), BenchmarkUsers.office(countries.get(c))});
+          offers.add(new String[]{byCountry.get(c).get(i), BenchmarkUsers.office(countries.get(c))});
         }
       }
     }
@@ -351,7 +360,8 @@ class CycleBenchmark {
     }
   }
 
-  private static <T> void timed(Samples samples, int clients, List<T> items, Function<T, Response> call) throws Exception {
+  private static <T> void timed(Samples samples, int clients, List<T> items, Function<T, Response> call)
+      throws Exception {
     long t0 = System.nanoTime();
     List<Response> responses = concurrently(clients, items, call);
     samples.addWall(System.nanoTime() - t0);
@@ -448,7 +458,8 @@ class CycleBenchmark {
 
   // ---------------------------------------------------------------- results
 
-  private Map<String, Object> ratios(Map<String, Object> levelResults, List<Double> projectStarts, List<Double> bareStarts) {
+  private Map<String, Object> ratios(Map<String, Object> levelResults, List<Double> projectStarts,
+      List<Double> bareStarts) {
     Map<String, Object> ratios = new LinkedHashMap<>();
     ratios.put("list_office_20k_ratio", ratio(levelResults, 20000, "list_office", "list", "p50_ms"));
     ratios.put("list_admin_20k_ratio", ratio(levelResults, 20000, "list_admin", "list", "p50_ms"));
@@ -474,14 +485,16 @@ class CycleBenchmark {
     Object last = levelResults.get(Integer.toString(levels.get(levels.size() - 1)));
     @SuppressWarnings("unchecked")
     Map<String, Object> rss = (Map<String, Object>) ((Map<String, Object>) last).get("rss_mib_after_load");
-    ratios.put("rss_ratio", Samples.round(((Number) rss.get("project")).doubleValue() / ((Number) rss.get("bare")).doubleValue()));
+    ratios.put("rss_ratio",
+        Samples.round(((Number) rss.get("project")).doubleValue() / ((Number) rss.get("bare")).doubleValue()));
     Double at50k = value(levelResults, 50000, "project", "list_office", "p50_ms");
     Double at1k = value(levelResults, 1000, "project", "list_office", "p50_ms");
     ratios.put("list_office_50k_over_1k", at50k == null || at1k == null ? null : Samples.round(at50k / at1k));
     // Context for the list goal: how far the bare list is above the cheapest REST answer of the bare engine.
     Double bareList = value(levelResults, 20000, "bare", "list", "p50_ms");
     Double bareFloor = value(levelResults, 20000, "bare", "floor", "p50_ms");
-    ratios.put("bare_list_20k_over_floor", bareList == null || bareFloor == null ? null : Samples.round(bareList / bareFloor));
+    ratios.put("bare_list_20k_over_floor",
+        bareList == null || bareFloor == null ? null : Samples.round(bareList / bareFloor));
     // Context for the completion goal: rows the database writes for one completion, project over bare.
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> work = (Map<String, Map<String, Object>>) ((Map<String, Object>) last)
@@ -545,7 +558,7 @@ class CycleBenchmark {
     ((Map<String, Object>) result.get("levels")).forEach((level, value) -> {
       Map<String, Object> l = (Map<String, Object>) value;
       System.out.printf("%6s open tasks  project: list office %s | admin %s | filter office %s | count office %s |"
-              + " claim %s | complete %s%n", level, brief(stat(l, "project", "list_office")),
+          + " claim %s | complete %s%n", level, brief(stat(l, "project", "list_office")),
           brief(stat(l, "project", "list_admin")), brief(stat(l, "project", "filter_office")),
           brief(stat(l, "project", "count_office")), brief(stat(l, "project", "claim")),
           brief(stat(l, "project", "complete")));
@@ -585,9 +598,11 @@ class CycleBenchmark {
   }
 
   private List<String> jfr(String name) {
-    return jfr ? List.of("-XX:FlightRecorderOptions=stackdepth=2048",
-        "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-        + out.resolve(name + ".jfr").toAbsolutePath()) : List.of();
+    return jfr
+        ? List.of("-XX:FlightRecorderOptions=stackdepth=2048",
+            "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + out.resolve(name + ".jfr").toAbsolutePath())
+        : List.of();
   }
 
   private static Map<String, String> database(String url, Map<String, String> more) {

@@ -8,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.hldprep.process.CycleCalendar;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.hldprep.board.ProgressViews.CycleProgress;
 import org.hldprep.board.ProgressViews.Timeline;
 import org.hldprep.board.ProgressViews.TimelineEntry;
 import org.hldprep.board.ProgressViews.TrackProgress;
+import org.hldprep.process.CycleCalendar;
 import org.hldprep.reference.ReferenceData;
 import org.hldprep.web.ForbiddenException;
 import org.junit.jupiter.api.AfterAll;
@@ -86,7 +86,8 @@ class ProgressServiceTest {
 
   /** A master like the real one in shape: countries in a multi-instance call, another track, a task of its own. */
   private static BpmnModelInstance master() {
-    BpmnModelInstance master = Bpmn.createExecutableProcess("hld-preparation").name("Test master").camundaHistoryTimeToLive(1)
+    BpmnModelInstance master = Bpmn.createExecutableProcess("hld-preparation").name("Test master")
+        .camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Cycle").parallelGateway("Gateway_Fork")
         .callActivity("CallActivity_Countries").name("Run the countries").calledElement("board-test-country")
         .camundaIn("countryCode", "countryCode").camundaIn("cycle", "cycle")
@@ -324,7 +325,7 @@ class ProgressServiceTest {
 
   /** Counts every SQL statement prepared or created on the engine's connections. */
   private static DataSource counting(DataSource target) {
-    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[]{DataSource.class},
         (proxy, method, args) -> {
           Object result = invoke(method, target, args);
           return result instanceof Connection connection ? countingConnection(connection) : result;
@@ -332,7 +333,7 @@ class ProgressServiceTest {
   }
 
   private static Connection countingConnection(Connection target) {
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
         (proxy, method, args) -> {
           if (Set.of("prepareStatement", "prepareCall", "createStatement").contains(method.getName())) {
             STATEMENTS.incrementAndGet();

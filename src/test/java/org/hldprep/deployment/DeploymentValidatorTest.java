@@ -32,8 +32,8 @@ class DeploymentValidatorTest {
 
   private static final String ROUTING_RESOURCE = "processes/task-routing.dmn";
 
-  private final DeploymentValidator validator =
-      new DeploymentValidator(GroupIds.contractGroups(ReferenceData.get()).keySet());
+  private final DeploymentValidator validator = new DeploymentValidator(
+      GroupIds.contractGroups(ReferenceData.get()).keySet());
 
   // --- forms ------------------------------------------------------------------------------------
 
@@ -53,7 +53,8 @@ class DeploymentValidatorTest {
 
     assertThat(problems(Map.of("p.bpmn", xml(model)), routingDeployed())).singleElement().asString()
         .contains("form 'offer-consultation'", "neither in this deployment nor deployed");
-    assertThat(problems(Map.of("p.bpmn", xml(model)), routingDeployed().with(Kind.FORM, "offer-consultation"))).isEmpty();
+    assertThat(problems(Map.of("p.bpmn", xml(model)), routingDeployed().with(Kind.FORM, "offer-consultation")))
+        .isEmpty();
     assertThat(problems(Map.of("p.bpmn", xml(model), "offer.form", form("offer-consultation")), routingDeployed()))
         .isEmpty();
   }
@@ -75,7 +76,8 @@ class DeploymentValidatorTest {
   @Test
   void aFormFileOfTheDeploymentMustBeInIt() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(180).startEvent()
-        .userTask("Task_OfferConsultation").camundaFormKey("camunda-forms:deployment:forms/offer.form").endEvent().done();
+        .userTask("Task_OfferConsultation").camundaFormKey("camunda-forms:deployment:forms/offer.form").endEvent()
+        .done();
 
     assertThat(problems(Map.of("p.bpmn", xml(model)), routingDeployed())).singleElement().asString()
         .contains("form file 'forms/offer.form'");
@@ -155,8 +157,10 @@ class DeploymentValidatorTest {
     Deployed withGroup = new Deployed();
     withGroup.groups.add("iom-nowhere");
     assertThat(problems(resources, withGroup)).isEmpty();
-    assertThat(problems(Map.of("p.bpmn", xml(model), "task-routing.dmn", routingWith("Task_NewStep", "regional-office")),
-        new Deployed())).isEmpty();
+    assertThat(
+        problems(Map.of("p.bpmn", xml(model), "task-routing.dmn", routingWith("Task_NewStep", "regional-office")),
+            new Deployed()))
+        .isEmpty();
   }
 
   @Test

@@ -43,7 +43,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  */
 final class TaskQueryEquivalence {
 
-  record Caller(String userId, List<String> groups) {}
+  record Caller(String userId, List<String> groups) {
+  }
 
   record DataSet(String prefix, List<Caller> callers, String keyA, String keyB, String keyC, List<String> taskIds,
       List<String> standaloneTaskIds) {
@@ -58,7 +59,8 @@ final class TaskQueryEquivalence {
   /** More than the data set holds; an explicit page, as the application refuses unbounded lists. */
   private static final int ALL = 1000;
 
-  private TaskQueryEquivalence() {}
+  private TaskQueryEquivalence() {
+  }
 
   /** Creates the data through {@code engine} (no caller authenticated); ids start with {@code prefix}. */
   static DataSet create(ProcessEngine engine, String prefix) {
@@ -199,7 +201,8 @@ final class TaskQueryEquivalence {
     queries.put("created desc, page 2", q -> ids(q.orderByTaskCreateTime().desc().listPage(15, 15)));
     queries.put("created asc, offset 5", q -> ids(q.orderByTaskCreateTime().asc().listPage(5, 7)));
     queries.put("due date asc, page", q -> ids(q.orderByDueDate().asc().listPage(3, 10)));
-    queries.put("priority desc, name", q -> ids(q.orderByTaskPriority().desc().orderByTaskName().asc().listPage(0, ALL)));
+    queries.put("priority desc, name",
+        q -> ids(q.orderByTaskPriority().desc().orderByTaskName().asc().listPage(0, ALL)));
     queries.put("name case-insensitive", q -> ids(q.orderByTaskNameCaseInsensitive().asc().listPage(0, 20)));
     queries.put("by process variable, priority", q -> ids(q.orderByProcessVariable(RANK, ValueType.INTEGER).asc()
         .orderByTaskPriority().asc().listPage(0, 25)));
@@ -207,13 +210,18 @@ final class TaskQueryEquivalence {
         .includeAssignedTasks().active().orderByTaskCreateTime().desc().listPage(0, 15)));
     queries.put("my groups incl. assigned, count", q -> q.taskCandidateGroupIn(groupsOrNone(caller))
         .includeAssignedTasks().active().count());
-    queries.put("candidate group g1", q -> ids(q.taskCandidateGroup(data.group("g1")).orderByDueDate().desc().listPage(0, ALL)));
+    queries.put("candidate group g1",
+        q -> ids(q.taskCandidateGroup(data.group("g1")).orderByDueDate().desc().listPage(0, ALL)));
     queries.put("candidate group g1, count", q -> q.taskCandidateGroup(data.group("g1")).count());
-    queries.put("candidate user ann", q -> ids(q.taskCandidateUser(data.prefix() + "-ann").orderByTaskId().asc().listPage(0, ALL)));
-    queries.put("involved ann", q -> ids(q.taskInvolvedUser(data.prefix() + "-ann").orderByTaskId().asc().listPage(0, ALL)));
-    queries.put("definition key B", q -> ids(q.processDefinitionKey(data.keyB()).orderByTaskCreateTime().desc().listPage(0, ALL)));
+    queries.put("candidate user ann",
+        q -> ids(q.taskCandidateUser(data.prefix() + "-ann").orderByTaskId().asc().listPage(0, ALL)));
+    queries.put("involved ann",
+        q -> ids(q.taskInvolvedUser(data.prefix() + "-ann").orderByTaskId().asc().listPage(0, ALL)));
+    queries.put("definition key B",
+        q -> ids(q.processDefinitionKey(data.keyB()).orderByTaskCreateTime().desc().listPage(0, ALL)));
     queries.put("definition keys A, C, count", q -> q.processDefinitionKeyIn(data.keyA(), data.keyC()).count());
-    queries.put("business key like", q -> ids(q.processInstanceBusinessKeyLike("%").orderByTaskId().asc().listPage(0, ALL)));
+    queries.put("business key like",
+        q -> ids(q.processInstanceBusinessKeyLike("%").orderByTaskId().asc().listPage(0, ALL)));
     queries.put("or: group g2 or assignee ann", q -> ids(q.or().taskCandidateGroup(data.group("g2"))
         .taskAssignee(data.prefix() + "-ann").endOr().orderByTaskCreateTime().desc().listPage(0, ALL)));
     queries.put("or: count", q -> q.or().taskCandidateGroup(data.group("g3")).taskAssignee(data.prefix() + "-dee")
@@ -222,9 +230,12 @@ final class TaskQueryEquivalence {
     queries.put("suspended, count", q -> q.suspended().count());
     queries.put("unassigned", q -> ids(q.taskUnassigned().orderByDueDate().asc().listPage(0, ALL)));
     queries.put("assigned, count", q -> q.taskAssigned().count());
-    queries.put("with candidate groups", q -> ids(q.withCandidateGroups().orderByTaskCreateTime().asc().listPage(0, ALL)));
-    queries.put("without candidate groups", q -> ids(q.withoutCandidateGroups().orderByTaskCreateTime().asc().listPage(0, ALL)));
-    queries.put("process variable rank = 3", q -> ids(q.processVariableValueEquals(RANK, 3).orderByTaskId().asc().listPage(0, ALL)));
+    queries.put("with candidate groups",
+        q -> ids(q.withCandidateGroups().orderByTaskCreateTime().asc().listPage(0, ALL)));
+    queries.put("without candidate groups",
+        q -> ids(q.withoutCandidateGroups().orderByTaskCreateTime().asc().listPage(0, ALL)));
+    queries.put("process variable rank = 3",
+        q -> ids(q.processVariableValueEquals(RANK, 3).orderByTaskId().asc().listPage(0, ALL)));
     queries.put("name like, count", q -> q.taskNameLike(data.prefix() + " task 0%").count());
     return queries;
   }

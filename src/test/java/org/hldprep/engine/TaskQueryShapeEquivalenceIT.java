@@ -24,15 +24,18 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class TaskQueryShapeEquivalenceIT extends PostgresIntegrationTest {
 
-  @Autowired ProcessEngine application;
-  @Autowired DataSource dataSource;
+  @Autowired
+  ProcessEngine application;
+  @Autowired
+  DataSource dataSource;
 
   private ProcessEngine stock;
   private DataSet data;
 
   @Test
   void theApplicationsTaskQueriesMatchCamundasOwn() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) application.getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) application
+        .getProcessEngineConfiguration();
     assertThat(configuration.getDbSqlSessionFactory().mapStatement("selectTaskByQueryCriteria"))
         .as("the application runs the semi-join task query").isEqualTo(TaskQueryAuthorizationPlugin.LIST_STATEMENT);
     stock = stockEngine();

@@ -158,8 +158,8 @@ class TaskQueryShapeEquivalenceTest {
   }
 
   /** Records the SQL of every query the engine's MyBatis runs. */
-  @Intercepts(@Signature(type = Executor.class, method = "query",
-      args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
+  @Intercepts(@Signature(type = Executor.class, method = "query", args = {MappedStatement.class, Object.class,
+      RowBounds.class, ResultHandler.class}))
   static class SqlRecorder implements Interceptor {
     @Override
     public Object intercept(Invocation invocation) throws Throwable {

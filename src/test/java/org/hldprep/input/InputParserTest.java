@@ -32,7 +32,8 @@ class InputParserTest {
     assertThat(InputParser.positiveDuration("silenceWindow", "pt72h")).isEqualTo("PT72H");
     assertThatThrownBy(() -> InputParser.positiveDuration("silenceWindow", "-PT1H"))
         .hasMessageContaining("silenceWindow must be a positive ISO 8601 duration");
-    assertThatThrownBy(() -> InputParser.positiveDuration("silenceWindow", "72 hours")).hasMessageContaining("'72 hours'");
+    assertThatThrownBy(() -> InputParser.positiveDuration("silenceWindow", "72 hours"))
+        .hasMessageContaining("'72 hours'");
     assertThat(InputParser.wholeNumber("maxReviewReturns", "3", 1)).isEqualTo(3);
     assertThat(InputParser.wholeNumber("maxReviewReturns", 2L, 1)).isEqualTo(2);
     assertThatThrownBy(() -> InputParser.wholeNumber("maxReviewReturns", 0, 1)).hasMessageContaining("at least 1");

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.hldprep.settings.MailSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,8 @@ class CycleFactsTest {
 
     engine.getTaskService().complete(ofTheTrack.getId());
     Task ofTheStep = engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_OfTheStep").singleResult();
-    assertThat(facts(ofTheStep)).as("two calls deep").isEqualTo(new CycleFacts("HLDFACTS", ZoneId.of("Asia/Manila"), 3));
+    assertThat(facts(ofTheStep)).as("two calls deep")
+        .isEqualTo(new CycleFacts("HLDFACTS", ZoneId.of("Asia/Manila"), 3));
 
     // The step's own time zone wins over the cycle's; a master without one falls back to the settings.
     engine.getRuntimeService().setVariableLocal(ofTheStep.getProcessInstanceId(), "timeZone", "America/Lima");

@@ -21,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hldprep.assignment.GroupIds;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.settings.MailSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,8 @@ class DailyDigestBoundariesTest {
     engine.getRepositoryService().createDeployment().addModelInstance("offer.bpmn",
         Bpmn.createExecutableProcess("offer").camundaHistoryTimeToLive(1).startEvent()
             .userTask("Task_Offer").name("Offer the consultation").camundaCandidateGroups("co-phl")
-            .camundaDueDate("${due}").endEvent().done()).deploy();
+            .camundaDueDate("${due}").endEvent().done())
+        .deploy();
     user(engine.getIdentityService(), PHL_OFFICER, "co-phl");
     user(engine.getIdentityService(), BANGKOK, "ro-bangkok");
   }
@@ -107,7 +109,8 @@ class DailyDigestBoundariesTest {
   private String offerDue(Instant due) {
     String instance = engine.getRuntimeService().startProcessInstanceByKey("offer", "HLDEDGE-PHL",
         Variables.createVariables().putValue("due", Date.from(due)).putValue("cycle", "HLDEDGE")
-            .putValue("countryCode", "PHL").putValue(CycleFacts.VAR_TIME_ZONE, GENEVA.getId())).getId();
+            .putValue("countryCode", "PHL").putValue(CycleFacts.VAR_TIME_ZONE, GENEVA.getId()))
+        .getId();
     return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.settings.MailSettings;
 import org.junit.jupiter.api.Test;
 
 /** Who is in copy of a long overdue task, and how long a failing mail waits. */
@@ -52,7 +53,8 @@ class EscalationRuleTest {
     assertThat(DailyDigest.zonesDue(new java.util.LinkedHashSet<>(List.of(java.time.ZoneId.of("Europe/Zurich"),
         java.time.ZoneId.of("Asia/Manila"), java.time.ZoneId.of("America/New_York"))), now, 7))
         .containsExactly(java.time.ZoneId.of("Europe/Zurich"), java.time.ZoneId.of("Asia/Manila"));
-    assertThat(CycleFacts.zone("Europe/Geneva", java.time.ZoneId.of("UTC"))).isEqualTo(java.time.ZoneId.of("Europe/Zurich"));
+    assertThat(CycleFacts.zone("Europe/Geneva", java.time.ZoneId.of("UTC")))
+        .isEqualTo(java.time.ZoneId.of("Europe/Zurich"));
     assertThat(CycleFacts.zone("Not/AZone", java.time.ZoneId.of("UTC"))).isEqualTo(java.time.ZoneId.of("UTC"));
   }
 }

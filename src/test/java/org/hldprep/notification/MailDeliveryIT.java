@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.hldprep.settings.MailSettings;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
 import org.hldprep.support.TestMailServer;
@@ -39,22 +40,38 @@ class MailDeliveryIT extends PostgresIntegrationTest {
   // Generous: the node's own worker competes for each claim, and CI machines are busy.
   private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-  @LocalServerPort int port;
-  @Autowired IdentityService identity;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired Outbox outbox;
-  @Autowired MailSettings settings;
-  @Autowired OutboxWorker worker;
-  @Autowired DailyDigest digest;
-  @Autowired Environment environment;
-  @Autowired MailTransport transport;
-  @Autowired TaskService taskService;
-  @Autowired PreferenceStore preferences;
-  @Autowired MailTemplates templates;
-  @Autowired EscalationRule escalation;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-  @Autowired org.springframework.transaction.support.TransactionTemplate transactionTemplate;
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  Outbox outbox;
+  @Autowired
+  MailSettings settings;
+  @Autowired
+  OutboxWorker worker;
+  @Autowired
+  DailyDigest digest;
+  @Autowired
+  Environment environment;
+  @Autowired
+  MailTransport transport;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  PreferenceStore preferences;
+  @Autowired
+  MailTemplates templates;
+  @Autowired
+  EscalationRule escalation;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired
+  org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
   @org.junit.jupiter.api.AfterEach
   void deleteStartedInstances() {
@@ -132,7 +149,8 @@ class MailDeliveryIT extends PostgresIntegrationTest {
       List<String> taskIds = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         taskIds.add(tasks.createTaskQuery().processInstanceId(MailFixtures.consultation(runtime, "FJI",
-            MailFixtures.cycle(), zone.getId(), LocalDate.now(zone).plusDays(3), Map.of()).getId()).singleResult().getId());
+            MailFixtures.cycle(), zone.getId(), LocalDate.now(zone).plusDays(3), Map.of()).getId()).singleResult()
+            .getId());
       }
       Instant now = Instant.now();
       Future<Integer> digestA = threads.submit((Callable<Integer>) () -> digest.run(zone, now));
@@ -142,8 +160,9 @@ class MailDeliveryIT extends PostgresIntegrationTest {
       assertThat(Set.of(a, b)).as("one node composes the digest, the other finds it done").contains(-1)
           .anyMatch(n -> n > 0);
       try {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(taskIds.stream().flatMap(t -> outbox.forTask(t).stream()))
-            .hasSizeGreaterThanOrEqualTo(4 * 6).allMatch(m -> Outbox.SENT.equals(m.status())));
+        await().atMost(PATIENCE)
+            .untilAsserted(() -> assertThat(taskIds.stream().flatMap(t -> outbox.forTask(t).stream()))
+                .hasSizeGreaterThanOrEqualTo(4 * 6).allMatch(m -> Outbox.SENT.equals(m.status())));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(outbox.list(Outbox.PENDING, false, 1000))
             .noneMatch(m -> m.key().startsWith("digest|" + zone.getId())));
       } finally {
@@ -155,7 +174,8 @@ class MailDeliveryIT extends PostgresIntegrationTest {
       }
       List<TestMailServer.Message> received = TestMailServer.received().stream().filter(m -> m.key() != null
           && (taskIds.stream().anyMatch(t -> m.key().contains("|" + t + "|"))
-              || m.key().startsWith("digest|" + zone.getId() + "|"))).toList();
+              || m.key().startsWith("digest|" + zone.getId() + "|")))
+          .toList();
       Map<String, Long> copies = received.stream().collect(Collectors.groupingBy(TestMailServer.Message::key,
           Collectors.counting()));
       assertThat(copies).as("every notice and digest exactly once").hasSizeGreaterThanOrEqualTo(4 * 6 + 6)
@@ -163,7 +183,8 @@ class MailDeliveryIT extends PostgresIntegrationTest {
       // Both nodes did work: the outbox records which node sent each mail (its lease owner), and each node
       // sent some of these notices and digests. Had node B never won a claim, all of the above would hold.
       Map<String, Long> byNode = Stream.concat(taskIds.stream().flatMap(t -> outbox.forTask(t).stream()),
-              outbox.list(Outbox.SENT, false, 1000).stream().filter(m -> m.key().startsWith("digest|" + zone.getId() + "|")))
+          outbox.list(Outbox.SENT, false, 1000).stream()
+              .filter(m -> m.key().startsWith("digest|" + zone.getId() + "|")))
           .collect(Collectors.groupingBy(Outbox.Mail::node, Collectors.counting()));
       assertThat(byNode).as("mails sent per node").containsOnlyKeys(worker.node(), workerB.node())
           .allSatisfy((node, sent) -> assertThat(sent).as(node).isPositive());

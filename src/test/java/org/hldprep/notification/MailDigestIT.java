@@ -31,12 +31,18 @@ class MailDigestIT extends PostgresIntegrationTest {
   /** No other test's cycle lives in this zone: the digest of this zone is this test's alone. */
   private static final ZoneId ZONE = ZoneId.of("Pacific/Chatham");
 
-  @LocalServerPort int port;
-  @Autowired IdentityService identity;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired DailyDigest digest;
-  @Autowired Outbox outbox;
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  DailyDigest digest;
+  @Autowired
+  Outbox outbox;
 
   @org.junit.jupiter.api.AfterEach
   void deleteStartedInstances() {
@@ -69,23 +75,29 @@ class MailDigestIT extends PostgresIntegrationTest {
     String cycle = MailFixtures.cycle();
     String other = MailFixtures.cycle();
     // The Philippines: overdue by 20 days (default escalation after 7) → Bangkok in copy.
-    String phl = offerTask(MailFixtures.consultation(runtime, "PHL", cycle, ZONE.getId(), today.plusDays(40), Map.of()).getId());
+    String phl = offerTask(
+        MailFixtures.consultation(runtime, "PHL", cycle, ZONE.getId(), today.plusDays(40), Map.of()).getId());
     // Kenya: due in three days → listed, nobody in copy.
-    String ken = offerTask(MailFixtures.consultation(runtime, "KEN", cycle, ZONE.getId(), today.plusDays(63), Map.of()).getId());
+    String ken = offerTask(
+        MailFixtures.consultation(runtime, "KEN", cycle, ZONE.getId(), today.plusDays(63), Map.of()).getId());
     // Mexico, in another cycle that escalates after 3 days: overdue by 5 → San José in copy.
     String mex = offerTask(MailFixtures.consultation(runtime, "MEX", other, ZONE.getId(), today.plusDays(55),
         Map.of(CycleFacts.VAR_ESCALATION_AFTER_DAYS, 3)).getId());
     // A headquarters task (the RCP unit's contact), overdue by 20 days → HLD coordination in copy.
-    String rcp = tasks.createTaskQuery().processInstanceId(MailFixtures.started(runtime.startProcessInstanceByKey("rcp-contribution",
-        cycle + "-colombo-process", Variables.createVariables().putValue("rcpCode", "colombo-process")
-            .putValue("cycle", cycle).putValue(CycleFacts.VAR_TIME_ZONE, ZONE.getId())
-            .putValue("rcpContactDeadline", today.plusDays(40).toString())
-            .putValue("rcpInputReminderDate", today.plusDays(100).toString())
-            .putValue("rcpInputDeadline", today.plusDays(114).toString())
-            .putValue("rcpMeetingDate", today.plusDays(150).toString())
-            .putValue("hldDate", today.plusDays(500).toString()))).getId()).singleResult().getId();
+    String rcp = tasks.createTaskQuery()
+        .processInstanceId(MailFixtures.started(runtime.startProcessInstanceByKey("rcp-contribution",
+            cycle + "-colombo-process", Variables.createVariables().putValue("rcpCode", "colombo-process")
+                .putValue("cycle", cycle).putValue(CycleFacts.VAR_TIME_ZONE, ZONE.getId())
+                .putValue("rcpContactDeadline", today.plusDays(40).toString())
+                .putValue("rcpInputReminderDate", today.plusDays(100).toString())
+                .putValue("rcpInputDeadline", today.plusDays(114).toString())
+                .putValue("rcpMeetingDate", today.plusDays(150).toString())
+                .putValue("hldDate", today.plusDays(500).toString())))
+            .getId())
+        .singleResult().getId();
     // Due in 30 days from the digest's day: not yet worth a line.
-    String later = offerTask(MailFixtures.consultation(runtime, "PHL", other, ZONE.getId(), today.plusDays(90), Map.of()).getId());
+    String later = offerTask(
+        MailFixtures.consultation(runtime, "PHL", other, ZONE.getId(), today.plusDays(90), Map.of()).getId());
 
     assertThat(digest.run(ZONE, now)).as("mails written").isPositive();
     assertThat(digest.run(ZONE, now.plusSeconds(3600))).as("once a day per zone").isEqualTo(-1);

@@ -21,7 +21,8 @@ final class MailFixtures {
   private static final String RUN = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36)
       .toUpperCase(Locale.ROOT);
 
-  private MailFixtures() {}
+  private MailFixtures() {
+  }
 
   /** A cycle name no other test uses (upper case letters and digits). */
   static String cycle() {

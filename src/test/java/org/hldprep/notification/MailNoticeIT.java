@@ -25,8 +25,8 @@ import org.hldprep.support.PostgresIntegrationTest;
 import org.hldprep.support.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The immediate notice, on PostgreSQL with a real SMTP server: who gets it, what it says, where it leads. */
@@ -34,13 +34,20 @@ class MailNoticeIT extends PostgresIntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  @LocalServerPort int port;
-  @Autowired IdentityService identity;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
-  @Autowired Outbox outbox;
-  @Autowired TransactionTemplate transaction;
-  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  Outbox outbox;
+  @Autowired
+  TransactionTemplate transaction;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @org.junit.jupiter.api.AfterEach
   void deleteStartedInstances() {
@@ -77,8 +84,8 @@ class MailNoticeIT extends PostgresIntegrationTest {
         .collect(Collectors.toCollection(TreeSet::new));
     assertThat(noNotices).contains(digestOnly, nothing);
     assertThat(expected).contains(address(officer), address(french), address(newYork), "phl-officer@hldprep.example");
-    await().atMost(PATIENCE).untilAsserted(() ->
-        assertThat(outbox.forTask(task.getId())).allMatch(m -> Outbox.SENT.equals(m.status())).hasSize(expected.size()));
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(outbox.forTask(task.getId()))
+        .allMatch(m -> Outbox.SENT.equals(m.status())).hasSize(expected.size()));
 
     List<TestMailServer.Message> mails = mailsAbout(task.getId());
     assertThat(mails).extracting(TestMailServer.Message::to).as("one mail each, to exactly the group's members")
@@ -157,9 +164,10 @@ class MailNoticeIT extends PostgresIntegrationTest {
     String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .findFirst().orElseThrow().getValue();
     var login = send(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-            base + "/api/admin/auth/user/default/login/tasklist")).header("X-XSRF-TOKEN", token)
+        base + "/api/admin/auth/user/default/login/tasklist")).header("X-XSRF-TOKEN", token)
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + MailFixtures.PASSWORD)));
+        .POST(java.net.http.HttpRequest.BodyPublishers
+            .ofString("username=" + user + "&password=" + MailFixtures.PASSWORD)));
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 
     var read = send(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(door))

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.settings.MailSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,7 +37,7 @@ class MailTemplatesTest {
     model.put("due", templates.dateTime(DUE, ZoneId.of("Asia/Manila"), locale));
     model.put("link", settings.taskLink("t-1"));
     model.put("preferencesLink", settings.tasklistLink());
-    MailTemplates.Rendered mail = templates.render("notice", locale, new Object[] {model.get("title")}, model);
+    MailTemplates.Rendered mail = templates.render("notice", locale, new Object[]{model.get("title")}, model);
 
     assertThat(mail.subject()).isEqualTo("[HLD Prep] " + subject);
     assertThat(mail.body()).contains(intro).contains(dueLabel + ": " + due).contains("HLD2030")

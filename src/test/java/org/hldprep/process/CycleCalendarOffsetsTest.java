@@ -143,7 +143,8 @@ class CycleCalendarOffsetsTest {
     chain(SUMMARY_REMINDER_DATE, NATIONAL_SUMMARY_DEADLINE);
     chain(REVIEW_DEADLINE, REGIONAL_SYNTHESIS_START_DATE);
     SAME_DAY_ALLOWED.add(REGIONAL_SYNTHESIS_START_DATE + " " + REGIONAL_SYNTHESIS_DEADLINE);
-    chain(RCP_CONTACT_DEADLINE, RCP_INPUT_DEADLINE, RCP_MEETING_DATE, RCP_MEETING_SUMMARY_DEADLINE, RCP_COMMENT_DEADLINE);
+    chain(RCP_CONTACT_DEADLINE, RCP_INPUT_DEADLINE, RCP_MEETING_DATE, RCP_MEETING_SUMMARY_DEADLINE,
+        RCP_COMMENT_DEADLINE);
     chain(RCP_INPUT_REMINDER_DATE, RCP_INPUT_DEADLINE);
     chain(RCP_CONCEPT_NOTE_DEADLINE, RCP_INVITATION_DEADLINE, RCP_MEETING_DATE);
     chain(FOTC_CONSTITUTION_DEADLINE, ZERO_DRAFT_DEADLINE, FINAL_TEXT_DEADLINE, ENDORSEMENT_DEADLINE,
@@ -232,7 +233,8 @@ class CycleCalendarOffsetsTest {
         .hasMessageStartingWith("The calendar does not hold together: ")
         .hasMessageMatching("(?s).*; and \\d+ more$")
         .satisfies(e -> assertThat(e.getMessage().split("; ").length).isEqualTo(7));
-    Map<String, String> two = Map.of(GOVERNMENT_RESPONSE_DEADLINE, "2013-03-02", GOVERNMENT_FINAL_DEADLINE, "2013-03-01",
+    Map<String, String> two = Map.of(GOVERNMENT_RESPONSE_DEADLINE, "2013-03-02", GOVERNMENT_FINAL_DEADLINE,
+        "2013-03-01",
         REVIEW_DEADLINE, "2013-05-01", NATIONAL_SUMMARY_DEADLINE, "2013-05-15");
     assertThatThrownBy(() -> check(two)).hasMessage("The calendar does not hold together: "
         + "governmentFinalDeadline (2013-03-01) must come after governmentResponseDeadline (2013-03-02); "
@@ -313,7 +315,8 @@ class CycleCalendarOffsetsTest {
     // given before but no longer in the calendar: its default again
     Map<String, String> partial = new LinkedHashMap<>(current);
     partial.remove(REVIEW_DEADLINE);
-    assertThat(change(partial, Set.of(HLD_DATE, REVIEW_DEADLINE), Map.of())).containsEntry(REVIEW_DEADLINE, "2030-05-31");
+    assertThat(change(partial, Set.of(HLD_DATE, REVIEW_DEADLINE), Map.of())).containsEntry(REVIEW_DEADLINE,
+        "2030-05-31");
   }
 
   private static boolean refused(Map<String, String> calendar) {

@@ -83,7 +83,8 @@ class CycleCalendarTest {
   @Test
   void anotherHld_movesEveryDateByTheSameOffset() {
     Map<String, String> calendar = resolve(Map.of(HLD_DATE, "2030-10-03"));
-    long shift = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse("2013-10-03"), LocalDate.parse("2030-10-03"));
+    long shift = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse("2013-10-03"),
+        LocalDate.parse("2030-10-03"));
     CALENDAR_2013.forEach((key, date) -> {
       String moved = java.util.Arrays.stream(date.split(",")).map(d -> LocalDate.parse(d).plusDays(shift).toString())
           .collect(java.util.stream.Collectors.joining(","));
@@ -97,7 +98,8 @@ class CycleCalendarTest {
     Map<String, String> calendar = resolve(Map.of(HLD_DATE, "2013-10-03", NATIONAL_SUMMARY_DEADLINE, "2013-05-31"));
     assertThat(calendar).containsEntry(NATIONAL_SUMMARY_DEADLINE, "2013-05-31")
         .containsEntry(SUMMARY_REMINDER_DATE, "2013-05-24").containsEntry(ARRANGEMENTS_DEADLINE, "2013-04-14")
-        .containsEntry(GOVERNMENT_FINAL_DEADLINE, "2013-03-17").containsEntry(GOVERNMENT_RESPONSE_DEADLINE, "2013-03-03")
+        .containsEntry(GOVERNMENT_FINAL_DEADLINE, "2013-03-17")
+        .containsEntry(GOVERNMENT_RESPONSE_DEADLINE, "2013-03-03")
         .containsEntry(REVIEW_DEADLINE, "2013-06-16").containsEntry(GLOBAL_SYNTHESIS_DEADLINE, "2013-07-14")
         .as("other tracks keep following the HLD").containsEntry(RCP_MEETING_DATE, "2013-05-22");
     assertThat(base(GOVERNMENT_RESPONSE_DEADLINE)).isEqualTo(GOVERNMENT_FINAL_DEADLINE);
@@ -116,14 +118,16 @@ class CycleCalendarTest {
     assertThatThrownBy(() -> check(resolve(Map.of(ROUNDTABLE_DATES, "2013-01-24, 2012-10-12"))))
         .hasMessageContaining("in order");
     assertThatThrownBy(() -> resolve(Map.of(ROUNDTABLE_DATES, "2013-01-24, soon")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("roundtableDates").hasMessageContaining("'soon'");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("roundtableDates")
+        .hasMessageContaining("'soon'");
   }
 
   @Test
   void aBrokenPair_isRefusedNamingBothDates() {
     assertThatThrownBy(() -> check(resolve(Map.of(GOVERNMENT_RESPONSE_DEADLINE, "2013-03-05"))))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("governmentFinalDeadline (2013-03-01) must come after governmentResponseDeadline (2013-03-05)");
+        .hasMessageContaining(
+            "governmentFinalDeadline (2013-03-01) must come after governmentResponseDeadline (2013-03-05)");
     check(resolve(Map.of(GOVERNMENT_FINAL_DEADLINE, "2013-02-10"))); // the answer moves with it
     assertThatThrownBy(() -> check(resolve(Map.of(HLD_DATE, "2013-10-03", TRANSMITTAL_DEADLINE, "2013-10-10"))))
         .hasMessageContaining("hldDate (2013-10-03) must come after transmittalDeadline (2013-10-10)");
@@ -217,11 +221,15 @@ class CycleCalendarTest {
   @Test
   void deadlines_endAtTheEndOfTheDayInTheCycleZone_awaitedDaysBeginAtMidnight() {
     ZoneId geneva = ZoneId.of("Europe/Zurich");
-    assertThat(Deadlines.endOfDay("2013-05-15", "Europe/Geneva").toInstant().toString()).isEqualTo("2013-05-15T21:59:59Z");
+    assertThat(Deadlines.endOfDay("2013-05-15", "Europe/Geneva").toInstant().toString())
+        .isEqualTo("2013-05-15T21:59:59Z");
     assertThat(Deadlines.endOfDay("2013-12-15", null).toInstant().toString()).isEqualTo("2013-12-15T22:59:59Z");
-    assertThat(Deadlines.startOfDay("2013-05-22", "America/Lima").toInstant().toString()).isEqualTo("2013-05-22T05:00:00Z");
-    assertThat(Deadlines.endOfDay(LocalDate.parse("2013-05-15"), geneva)).isEqualTo(Deadlines.endOfDay("2013-05-15", ""));
-    assertThat(Deadlines.zone("Europe/Geneva")).as("Geneva lies in Zurich's zone").isEqualTo(ZoneId.of("Europe/Zurich"));
+    assertThat(Deadlines.startOfDay("2013-05-22", "America/Lima").toInstant().toString())
+        .isEqualTo("2013-05-22T05:00:00Z");
+    assertThat(Deadlines.endOfDay(LocalDate.parse("2013-05-15"), geneva))
+        .isEqualTo(Deadlines.endOfDay("2013-05-15", ""));
+    assertThat(Deadlines.zone("Europe/Geneva")).as("Geneva lies in Zurich's zone")
+        .isEqualTo(ZoneId.of("Europe/Zurich"));
     assertThatThrownBy(() -> Deadlines.endOfDay("2013-05-15", "Mars/Olympus"))
         .hasMessageContaining("timeZone must be an IANA time zone id");
     assertThatThrownBy(() -> Deadlines.endOfDay(null, "Europe/Geneva")).hasMessageContaining("not set");

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.hldprep.reference.ReferenceData;
@@ -24,7 +24,8 @@ public final class ProcessTestSupport {
   /** The build fails if a test class leaves more than a tenth of its models' flow nodes and flows untried. */
   public static final double COVERAGE_FLOOR = 0.9;
 
-  private ProcessTestSupport() {}
+  private ProcessTestSupport() {
+  }
 
   /**
    * The engine configuration of the process tests. Not named camunda.cfg.xml: under that name

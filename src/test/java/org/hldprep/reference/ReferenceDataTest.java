@@ -49,7 +49,8 @@ class ReferenceDataTest {
       assertThat(commission.coveringOfficesSource()).isNotBlank();
     });
     assertThat(data.requireRegionalCommission(" ECA ").coveringOffices()).containsExactly("ro-nairobi", "slo-add");
-    assertThat(data.requireRegionalCommission("eclac").coveringOffices()).containsExactly("ro-buenosaires", "ro-sanjose");
+    assertThat(data.requireRegionalCommission("eclac").coveringOffices()).containsExactly("ro-buenosaires",
+        "ro-sanjose");
     assertThat(data.requireRegionalCommission("escap").acronym()).isEqualTo("ESCAP");
     assertThatThrownBy(() -> data.requireRegionalCommission("ecwa"))
         .isInstanceOf(UnknownReferenceCodeException.class).hasMessageContaining("'ecwa'").hasMessageContaining("escwa");
@@ -72,7 +73,8 @@ class ReferenceDataTest {
     assertThat(data.iomMembership("MWI").on(java.time.LocalDate.of(2013, 6, 14)).status())
         .isEqualTo(IomMembership.Status.MEMBER);
     assertThat(data.iomMembership("CHN").on(june2013).status()).isEqualTo(IomMembership.Status.NOT_MEMBER);
-    assertThat(data.iomMembership("JOR").on(june2013).status()).as("a sourced year").isEqualTo(IomMembership.Status.MEMBER);
+    assertThat(data.iomMembership("JOR").on(june2013).status()).as("a sourced year")
+        .isEqualTo(IomMembership.Status.MEMBER);
     assertThat(data.iomMembership("MUS").on(java.time.LocalDate.of(2006, 3, 1)).status())
         .as("admitted in 2006, day unknown").isEqualTo(IomMembership.Status.UNKNOWN);
     assertThat(data.iomMembership("PHL").on(june2013).basis()).contains("Correlates of War");

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.hldprep.engine.CredentialsCache;
 import org.hldprep.engine.IdentityChangePlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +49,9 @@ class CredentialsCacheTest {
     identity = engine.getIdentityService();
     provider = new CamundaIdentityAuthenticationProvider(() -> identity, new org.hldprep.security.login.LoginThrottle(
         new org.hldprep.security.login.LoginThrottle.Limit(1000, java.time.Duration.ofMinutes(10)),
-        new org.hldprep.security.login.LoginThrottle.Limit(1000, java.time.Duration.ofMinutes(10)), java.time.Duration.ofDays(1)), cache);
-    for (String id : new String[] {"co-phl", "ro-bangkok"}) {
+        new org.hldprep.security.login.LoginThrottle.Limit(1000, java.time.Duration.ofMinutes(10)),
+        java.time.Duration.ofDays(1)), cache);
+    for (String id : new String[]{"co-phl", "ro-bangkok"}) {
       Group group = identity.newGroup(id);
       identity.saveGroup(group);
     }

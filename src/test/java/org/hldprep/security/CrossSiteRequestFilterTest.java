@@ -8,7 +8,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 class CrossSiteRequestFilterTest {
 
-  private final CrossSiteRequestFilter filter = new CrossSiteRequestFilter(List.of("https://tools.hldprep.example/", ""));
+  private final CrossSiteRequestFilter filter = new CrossSiteRequestFilter(
+      List.of("https://tools.hldprep.example/", ""));
 
   /** A request to https://hldprep.example (port 443) with these headers (null: not sent). */
   private boolean fromAnotherSite(String origin, String secFetchSite) {

@@ -62,7 +62,8 @@ class EngineApiGuardFilterTest {
   }
 
   private static MockHttpServletRequest request(String method, String servletPath, String pathInfo, String body) {
-    MockHttpServletRequest request = new MockHttpServletRequest(method, servletPath + (pathInfo == null ? "" : pathInfo));
+    MockHttpServletRequest request = new MockHttpServletRequest(method,
+        servletPath + (pathInfo == null ? "" : pathInfo));
     request.setServletPath(servletPath);
     request.setPathInfo(pathInfo);
     if (body != null) {
@@ -144,7 +145,8 @@ class EngineApiGuardFilterTest {
     assertThat(call.groups()).containsExactly("co-ken");
     assertThat(call.isAdmin()).isFalse();
 
-    MockHttpServletRequest plugin = request("GET", "/camunda/api/cockpit/plugin/base/other/process-definition", null, null);
+    MockHttpServletRequest plugin = request("GET", "/camunda/api/cockpit/plugin/base/other/process-definition", null,
+        null);
     plugin.setSession(session);
     EngineApiCall pluginCall = EngineApiGuardFilter.call(plugin);
     assertThat(pluginCall.enginePath()).as("not the engine API").isNull();
@@ -208,7 +210,8 @@ class EngineApiGuardFilterTest {
     assertThat(setup.passed()).isFalse();
     assertThat(filter(guard, request("GET", "/camunda/api/engine/engine/default/task", null, null)).status())
         .isEqualTo(403);
-    assertThat(asked).containsExactly("/camunda/api/admin/setup/default/user/create", "/camunda/api/engine/engine/default/task");
+    assertThat(asked).containsExactly("/camunda/api/admin/setup/default/user/create",
+        "/camunda/api/engine/engine/default/task");
     loggedIn("phl-officer", "co-phl");
     assertThat(filter(guard, request("POST", "/engine-rest/process-instance/delete", null, "{}")).status())
         .as("logged in: the rules answer").isEqualTo(403);
@@ -269,10 +272,12 @@ class EngineApiGuardFilterTest {
       return null;
     })), limit);
     assertThat(passed.passed()).isTrue();
-    assertThat(((HttpServletRequest) passed.chain().getRequest()).getInputStream().readAllBytes()).hasSize(atLimit.length);
+    assertThat(((HttpServletRequest) passed.chain().getRequest()).getInputStream().readAllBytes())
+        .hasSize(atLimit.length);
 
     // No rule read the big body: the engine gets it (and applies its own limits).
-    Answer unread = filter(new EngineApiGuardFilter(List.of(call -> null)), request("POST", "/engine-rest/message", null, big));
+    Answer unread = filter(new EngineApiGuardFilter(List.of(call -> null)),
+        request("POST", "/engine-rest/message", null, big));
     assertThat(unread.passed()).isTrue();
   }
 
@@ -329,14 +334,17 @@ class EngineApiGuardFilterTest {
     assertThat(account.status()).isEqualTo(403);
     assertThat(account.json().get("message").asText()).contains("your own account included");
     Answer metrics = filter(guard, request("GET", "/engine-rest/metrics", null, null));
-    assertThat(metrics.json().get("message").asText()).isEqualTo("Only members of camunda-admin may use engine metrics.");
+    assertThat(metrics.json().get("message").asText())
+        .isEqualTo("Only members of camunda-admin may use engine metrics.");
     Answer skip = filter(guard, request("POST", "/engine-rest/process-definition/key/x/start", null,
         "{\"skipCustomListeners\":true,\"variables\":{\"a\":{\"value\":1,\"type\":\"Object\"}}}"));
-    assertThat(skip.json().get("message").asText()).as("skip flags before start variables").contains("skipCustomListeners");
+    assertThat(skip.json().get("message").asText()).as("skip flags before start variables")
+        .contains("skipCustomListeners");
     Answer typed = filter(guard, request("POST", "/engine-rest/process-definition/key/x/start", null,
         "{\"variables\":{\"a\":{\"value\":1,\"type\":\"Object\"}}}"));
     assertThat(typed.status()).isEqualTo(400);
-    Answer links = filter(guard, request("POST", "/engine-rest/task/1/identity-links", null, "{\"groupId\":\"co-ken\"}"));
+    Answer links = filter(guard,
+        request("POST", "/engine-rest/task/1/identity-links", null, "{\"groupId\":\"co-ken\"}"));
     assertThat(links.status()).isEqualTo(403);
     Answer expression = filter(guard, request("GET", "/engine-rest/task", null, null));
     assertThat(expression.passed()).isTrue();
@@ -346,7 +354,8 @@ class EngineApiGuardFilterTest {
 
     loggedIn("admin", "camunda-admin");
     assertThat(filter(guard, request("GET", "/engine-rest/metrics", null, null)).passed()).isTrue();
-    assertThat(filter(guard, request("PUT", "/engine-rest/user/phl-officer/credentials", null, "{}")).passed()).isTrue();
+    assertThat(filter(guard, request("PUT", "/engine-rest/user/phl-officer/credentials", null, "{}")).passed())
+        .isTrue();
   }
 
   @Test

@@ -8,7 +8,7 @@ class LogTextTest {
 
   @Test
   void noClientTextBreaksALogLine() {
-    for (String breaker : new String[] {"\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\u000b", "\f"}) {
+    for (String breaker : new String[]{"\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\u000b", "\f"}) {
       assertThat(LogText.printable("evil" + breaker + "INFO forged")).as("%x", (int) breaker.charAt(0))
           .doesNotContain(breaker).startsWith("evil?").endsWith("INFO forged");
     }

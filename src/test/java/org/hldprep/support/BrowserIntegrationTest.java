@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
 
-  @LocalServerPort protected int port;
-  @Autowired protected RuntimeService runtimeService;
+  @LocalServerPort
+  protected int port;
+  @Autowired
+  protected RuntimeService runtimeService;
 
   private final List<String> started = new ArrayList<>();
 
@@ -76,7 +79,7 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
     return start("national-consultation", variables);
   }
 
-  private static final java.util.concurrent.atomic.AtomicInteger CYCLES = new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger CYCLES = new AtomicInteger();
 
   /**
    * Starts a cycle for the Philippines, Kenya and Mexico (and the Puebla Process) over REST as
@@ -95,8 +98,9 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
     this.started.add(started.json().get("processInstanceId").asText());
     Map<String, String> consultations = new LinkedHashMap<>();
     for (String country : List.of("PHL", "KEN", "MEX")) {
-      consultations.put(country, runtimeService.createProcessInstanceQuery().processDefinitionKey("national-consultation")
-          .processInstanceBusinessKey(cycle + "-" + country).singleResult().getId());
+      consultations.put(country,
+          runtimeService.createProcessInstanceQuery().processDefinitionKey("national-consultation")
+              .processInstanceBusinessKey(cycle + "-" + country).singleResult().getId());
     }
     return consultations;
   }

@@ -16,7 +16,8 @@ public final class Conflicts {
 
   private static final Duration PAUSE = Duration.ofMillis(300);
 
-  private Conflicts() {}
+  private Conflicts() {
+  }
 
   /**
    * Sends the request until its answer is not 409, at most for {@code patience}; that answer must have the

@@ -16,7 +16,8 @@ public final class CycleDays {
   public static final ZoneId ZONE = ZoneId.of(CycleCalendar.DEFAULT_TIME_ZONE);
   private static final DateTimeFormatter ENGINE_REST = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-  private CycleDays() {}
+  private CycleDays() {
+  }
 
   /** Today in the cycle's zone. */
   public static LocalDate today() {

@@ -51,7 +51,7 @@ public final class Deployments {
     // As Cockpit does: its first read of the webapps' API opens the session and hands out the CSRF token.
     session.send(HttpRequest.newBuilder(URI.create(session.baseUrl + "/camunda/api/admin/auth/user/default")).GET());
     Http.Response login = session.send(session.withCsrf(HttpRequest.newBuilder(
-            URI.create(session.baseUrl + "/camunda/api/admin/auth/user/default/login/cockpit")))
+        URI.create(session.baseUrl + "/camunda/api/admin/auth/user/default/login/cockpit")))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&password=demo")));
@@ -79,7 +79,8 @@ public final class Deployments {
   }
 
   public Http.Response create(Map<String, String> fields, Map<String, byte[]> files) {
-    String path = basicAuth != null ? "/engine-rest/deployment/create"
+    String path = basicAuth != null
+        ? "/engine-rest/deployment/create"
         : "/camunda/api/engine/engine/default/deployment/create";
     String boundary = "----hldprep" + UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -17,7 +17,8 @@ public final class EmbeddedPostgresServer {
   private static EmbeddedPostgres server;
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
-  private EmbeddedPostgresServer() {}
+  private EmbeddedPostgresServer() {
+  }
 
   public static synchronized EmbeddedPostgres get() {
     if (server == null) {

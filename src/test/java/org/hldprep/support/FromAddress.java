@@ -21,9 +21,11 @@ import java.util.Map;
  */
 public final class FromAddress {
 
-  private FromAddress() {}
+  private FromAddress() {
+  }
 
-  public record Answer(int status, Map<String, String> headers, String body) {}
+  public record Answer(int status, Map<String, String> headers, String body) {
+  }
 
   public static Answer get(String localAddress, int port, String path, String user, String password) {
     String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -72,7 +72,8 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept",
+        "application/json");
     headers.forEach(builder::header);
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -108,7 +109,8 @@ public final class Http {
   public static Map<String, Object> variables(Map<String, Object> values) {
     Map<String, Object> variables = new java.util.LinkedHashMap<>();
     values.forEach((name, value) -> variables.put(name, value instanceof java.util.List<?>
-        ? Map.of("value", write(value), "type", "Json") : Map.of("value", value)));
+        ? Map.of("value", write(value), "type", "Json")
+        : Map.of("value", value)));
     return variables;
   }
 

@@ -27,7 +27,8 @@ public final class NodeWebappSession {
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private String csrfToken;
 
-  private NodeWebappSession() {}
+  private NodeWebappSession() {
+  }
 
   /** Opens Tasklist, logs in as Tasklist's login form does, and loads the user as Tasklist then does. */
   public static NodeWebappSession login(int port, String user, String password) {
@@ -36,7 +37,7 @@ public final class NodeWebappSession {
     // As Tasklist does: its first read of the webapps' API opens the session and hands out the CSRF token.
     session.send(port, HttpRequest.newBuilder(uri(port, "/camunda/api/admin/auth/user/default")).GET());
     Http.Response loggedIn = session.send(port, HttpRequest.newBuilder(
-            uri(port, "/camunda/api/admin/auth/user/default/login/tasklist"))
+        uri(port, "/camunda/api/admin/auth/user/default/login/tasklist"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.nyroundtable.NyRoundtableProcess;
@@ -42,7 +43,7 @@ public final class QuickCycle {
   private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-  private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private final String name;
   private final List<String> memberStates;
@@ -175,10 +176,12 @@ public final class QuickCycle {
   public void briefingPackAndTheHld(int port) {
     newTracksCutOff(port);
     fireTimers(port, List.of(name), "Timer_DgStatementStart");
-    complete(port, "policy-drafter", name, "Task_DraftDgStatement", Map.of("dgStatementLink", "https://docs.example/dg"));
+    complete(port, "policy-drafter", name, "Task_DraftDgStatement",
+        Map.of("dgStatementLink", "https://docs.example/dg"));
     complete(port, "director-general", name, "Task_ClearDgStatement", Map.of("dgStatementDecision", "cleared"));
     fireTimers(port, List.of(name), "Timer_BriefingPackDue");
-    complete(port, "hld-coordinator", name, "Task_PrepareBriefingPack", Map.of("briefingPackLink", "https://docs.example/p"));
+    complete(port, "hld-coordinator", name, "Task_PrepareBriefingPack",
+        Map.of("briefingPackLink", "https://docs.example/p"));
     complete(port, "director-general", name, "Task_ApproveBriefingPack", Map.of("briefingDecision", "approve"));
     fireTimers(port, List.of(name), "Timer_HldOpens");
     complete(port, "hld-coordinator", name, "Task_RecordDelegation", delegation());
@@ -253,7 +256,8 @@ public final class QuickCycle {
       String instance = processInstance(port, businessKey);
       String[] job = new String[1];
       await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-        JsonNode found = admin.get("/engine-rest/job?maxResults=10&processInstanceId=" + instance + "&activityId=" + timerId)
+        JsonNode found = admin
+            .get("/engine-rest/job?maxResults=10&processInstanceId=" + instance + "&activityId=" + timerId)
             .okJson();
         assertThat(found.size()).as(timerId + " of " + businessKey).isEqualTo(1);
         job[0] = found.get(0).get("id").asText();
@@ -280,7 +284,8 @@ public final class QuickCycle {
   public static String processInstance(int port, String businessKey) {
     String[] id = new String[1];
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-      JsonNode found = Http.as(port, "admin").get("/engine-rest/process-instance?maxResults=10&businessKey=" + businessKey)
+      JsonNode found = Http.as(port, "admin")
+          .get("/engine-rest/process-instance?maxResults=10&businessKey=" + businessKey)
           .okJson();
       assertThat(found.size()).as("running instance " + businessKey).isEqualTo(1);
       id[0] = found.get(0).get("id").asText();
@@ -299,7 +304,8 @@ public final class QuickCycle {
       work.clear();
       List<String> tasks = new ArrayList<>();
       List<String> jobs = new ArrayList<>();
-      JsonNode instances = admin.get("/engine-rest/process-instance?maxResults=100&businessKeyLike=" + name + "%25").okJson();
+      JsonNode instances = admin.get("/engine-rest/process-instance?maxResults=100&businessKeyLike=" + name + "%25")
+          .okJson();
       assertThat(instances.isArray()).as(instances.toString()).isTrue();
       for (JsonNode instance : instances) {
         String id = instance.get("id").asText();
@@ -328,9 +334,11 @@ public final class QuickCycle {
     try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
         Statement statement = connection.createStatement()) {
       List<String> twice = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery("SELECT job_id_, job_def_type_, act_id_, count(*) FROM act_hi_job_log"
-          + " WHERE root_proc_inst_id_ = '" + masterId + "' AND job_state_ = 2 GROUP BY job_id_, job_def_type_, act_id_"
-          + " HAVING count(*) <> 1")) {
+      try (
+          ResultSet rows = statement.executeQuery("SELECT job_id_, job_def_type_, act_id_, count(*) FROM act_hi_job_log"
+              + " WHERE root_proc_inst_id_ = '" + masterId
+              + "' AND job_state_ = 2 GROUP BY job_id_, job_def_type_, act_id_"
+              + " HAVING count(*) <> 1")) {
         while (rows.next()) {
           twice.add("job " + rows.getString(1) + " (" + rows.getString(3) + ") succeeded " + rows.getInt(4) + " times");
         }
@@ -353,10 +361,12 @@ public final class QuickCycle {
       }
       assertThat(twice).as("done twice").isEmpty();
       TreeSet<String> neverSucceeded = new TreeSet<>();
-      try (ResultSet rows = statement.executeQuery("SELECT DISTINCT created.job_id_, created.act_id_ FROM act_hi_job_log"
-          + " created WHERE created.root_proc_inst_id_ = '" + masterId + "' AND created.job_state_ = 0 AND NOT EXISTS"
-          + " (SELECT 1 FROM act_hi_job_log done WHERE done.job_id_ = created.job_id_ AND done.job_state_ IN (2, 3))"
-          + " AND NOT EXISTS (SELECT 1 FROM act_ru_job pending WHERE pending.id_ = created.job_id_)")) {
+      try (
+          ResultSet rows = statement.executeQuery("SELECT DISTINCT created.job_id_, created.act_id_ FROM act_hi_job_log"
+              + " created WHERE created.root_proc_inst_id_ = '" + masterId
+              + "' AND created.job_state_ = 0 AND NOT EXISTS"
+              + " (SELECT 1 FROM act_hi_job_log done WHERE done.job_id_ = created.job_id_ AND done.job_state_ IN (2, 3))"
+              + " AND NOT EXISTS (SELECT 1 FROM act_ru_job pending WHERE pending.id_ = created.job_id_)")) {
         while (rows.next()) {
           neverSucceeded.add(rows.getString(2) + " (" + rows.getString(1) + ")");
         }

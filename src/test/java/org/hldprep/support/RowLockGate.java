@@ -53,8 +53,8 @@ public final class RowLockGate implements AutoCloseable {
 
   /** Waits until this many sessions of the database wait for a lock (the gate's, or one queued behind it). */
   public void awaitWaiting(int sessions) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-        assertThat(waiting()).as("requests waiting at the gate").isGreaterThanOrEqualTo(sessions));
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(waiting()).as("requests waiting at the gate").isGreaterThanOrEqualTo(sessions));
   }
 
   private int waiting() throws SQLException {

@@ -20,7 +20,8 @@ public final class TestMailServer {
   private static GreenMail server;
   private static boolean startedOnce;
 
-  private TestMailServer() {}
+  private TestMailServer() {
+  }
 
   /** The port; the first call starts the server (a server stopped by a test stays stopped). */
   public static synchronized int port() {

@@ -101,5 +101,6 @@ public final class CebHlcpPaperProcess {
   public static final String OUTCOME_NO_CEB_DECISION = "no-ceb-decision";
   public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
-  private CebHlcpPaperProcess() {}
+  private CebHlcpPaperProcess() {
+  }
 }

@@ -26,7 +26,8 @@ public class CebHlcpPaperStartListener extends StartRecipe {
 
   @Override
   protected void initialise(DelegateExecution execution) {
-    execution.setVariable(MAX_CLEARANCE_RETURNS, bound(execution, MAX_CLEARANCE_RETURNS, DEFAULT_MAX_CLEARANCE_RETURNS));
+    execution.setVariable(MAX_CLEARANCE_RETURNS,
+        bound(execution, MAX_CLEARANCE_RETURNS, DEFAULT_MAX_CLEARANCE_RETURNS));
     execution.setVariable(MAX_HLCP_REVISIONS, bound(execution, MAX_HLCP_REVISIONS, DEFAULT_MAX_HLCP_REVISIONS));
     execution.setVariable(CLEARANCE_RETURNS, 0);
     execution.setVariable(HLCP_REVISIONS, 0);

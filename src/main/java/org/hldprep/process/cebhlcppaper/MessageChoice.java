@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  */
 final class MessageChoice {
 
-  private MessageChoice() {}
+  private MessageChoice() {
+  }
 
   static void clearOrRequire(DelegateExecution execution, String name, Set<String> allowed) {
     if (ExecutionListener.EVENTNAME_START.equals(execution.getEventName())) {

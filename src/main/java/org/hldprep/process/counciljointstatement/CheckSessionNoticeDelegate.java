@@ -35,8 +35,10 @@ public class CheckSessionNoticeDelegate implements JavaDelegate {
     String problem = null;
     if (days < MINIMUM_NOTICE_DAYS) {
       problem = "A special session on " + session + " is " + days + " days after the notice"
-          + (earliestNotice.equals(notice) ? " of " + notice : ", which can go out today (" + today + ") at the earliest, not on "
-              + notice)
+          + (earliestNotice.equals(notice)
+              ? " of " + notice
+              : ", which can go out today (" + today + ") at the earliest, not on "
+                  + notice)
           + ", but the Council's rules require at least " + MINIMUM_NOTICE_DAYS + " days. Move the session to "
           + earliestNotice.plusDays(MINIMUM_NOTICE_DAYS) + " or later, send the notice earlier, or choose the"
           + " intersessional procedure.";

@@ -17,7 +17,7 @@ public class CheckSilenceWindowListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    execution.setVariable(SILENCE_WINDOW, InputVariables.checked(() ->
-        InputParser.positiveDuration(SILENCE_WINDOW, execution.getVariable(SILENCE_WINDOW))));
+    execution.setVariable(SILENCE_WINDOW, InputVariables
+        .checked(() -> InputParser.positiveDuration(SILENCE_WINDOW, execution.getVariable(SILENCE_WINDOW))));
   }
 }

@@ -153,7 +153,8 @@ public final class CouncilJointStatementProcess {
   public static final String OUTCOME_NOT_ENDORSED = "not-endorsed";
   public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
-  private CouncilJointStatementProcess() {}
+  private CouncilJointStatementProcess() {
+  }
 
   /** The business key of the statement of a cycle, e.g. {@code HLD2013-council-joint-statement}. */
   public static String businessKey(String cycle) {

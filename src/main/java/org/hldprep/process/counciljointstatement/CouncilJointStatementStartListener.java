@@ -24,8 +24,8 @@ public class CouncilJointStatementStartListener extends StartRecipe {
   @Override
   protected void checkStartVariables(DelegateExecution execution) {
     InputVariables.defaultValue(execution, SILENCE_WINDOW, DEFAULT_SILENCE_WINDOW);
-    execution.setVariable(SILENCE_WINDOW, InputVariables.checked(() ->
-        InputParser.positiveDuration(SILENCE_WINDOW, execution.getVariable(SILENCE_WINDOW))));
+    execution.setVariable(SILENCE_WINDOW, InputVariables
+        .checked(() -> InputParser.positiveDuration(SILENCE_WINDOW, execution.getVariable(SILENCE_WINDOW))));
   }
 
   @Override

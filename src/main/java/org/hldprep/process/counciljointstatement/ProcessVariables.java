@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.hldprep.input.PlainJson;
 import org.hldprep.input.InputParser;
+import org.hldprep.input.PlainJson;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.Deadlines;
 import org.hldprep.process.InputVariables;
@@ -21,7 +21,8 @@ final class ProcessVariables {
 
   private static final ObjectMapper JSON = PlainJson.MAPPER;
 
-  private ProcessVariables() {}
+  private ProcessVariables() {
+  }
 
   /** A new, empty JSON list variable value. */
   static TypedValue emptyList() {

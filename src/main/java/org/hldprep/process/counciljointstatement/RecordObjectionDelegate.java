@@ -41,7 +41,8 @@ public class RecordObjectionDelegate implements JavaDelegate {
     String text = InputVariables.required(execution, OBJECTION_TEXT);
     LocalDate today = InputVariables.today(InputVariables.timeZone(execution));
     requireIomMemberOn(referenceData, state, today);
-    String channel = InputParser.blank(execution.getVariable(OBJECTION_CHANNEL)) ? CHANNEL_PERMANENT_MISSION
+    String channel = InputParser.blank(execution.getVariable(OBJECTION_CHANNEL))
+        ? CHANNEL_PERMANENT_MISSION
         : execution.getVariable(OBJECTION_CHANNEL).toString();
     ObjectNode entry = ProcessVariables.entry();
     ArrayNode objections = ProcessVariables.list(execution, OBJECTIONS);
@@ -51,7 +52,8 @@ public class RecordObjectionDelegate implements JavaDelegate {
     entry.put("countryName", state.name());
     entry.put("text", text);
     entry.put("receivedAt", ClockUtil.getCurrentTime().toInstant().toString());
-    entry.put("recordedBy", InputParser.blank(execution.getVariable(RECORDED_BY)) ? "engine"
+    entry.put("recordedBy", InputParser.blank(execution.getVariable(RECORDED_BY))
+        ? "engine"
         : execution.getVariable(RECORDED_BY).toString());
     entry.put("channel", channel);
     if (CHANNEL_NOTE_VERBALE.equals(channel)) {
@@ -77,7 +79,8 @@ public class RecordObjectionDelegate implements JavaDelegate {
   public static void requireIomMemberOn(ReferenceData referenceData, MemberState state, LocalDate day) {
     IomMembership.Answer membership = referenceData.iomMembership(state.iso3()).on(day);
     switch (membership.status()) {
-      case MEMBER -> { }
+      case MEMBER -> {
+      }
       case NOT_MEMBER -> throw new BadUserRequestException(state.name() + " (" + state.iso3()
           + ") was not an IOM Member State on " + day + " (" + membership.basis() + "): only the Permanent Mission"
           + " of an IOM Member State may object");

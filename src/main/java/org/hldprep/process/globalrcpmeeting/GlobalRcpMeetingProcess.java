@@ -44,8 +44,7 @@ public final class GlobalRcpMeetingProcess {
   public static final String MEETING_THEME = "meetingTheme";
   public static final String DEFAULT_MEETING_HOST = "Government of Peru";
   public static final String DEFAULT_MEETING_VENUE = "Lima, Peru";
-  public static final String DEFAULT_MEETING_THEME =
-      "Defining the Place of RCPs in a Changing International Migration Landscape";
+  public static final String DEFAULT_MEETING_THEME = "Defining the Place of RCPs in a Changing International Migration Landscape";
 
   // Form fields the gateways decide on
   /** {@code agreed} or {@code declined} (draft form). */
@@ -61,5 +60,6 @@ public final class GlobalRcpMeetingProcess {
   public static final String RCP_INPUTS_RECEIVED = "rcpInputsReceived";
   public static final String RCP_INPUTS_RECEIVED_COUNT = "rcpInputsReceivedCount";
 
-  private GlobalRcpMeetingProcess() {}
+  private GlobalRcpMeetingProcess() {
+  }
 }

@@ -31,7 +31,8 @@ public class TakeInRcpInputsDelegate implements JavaDelegate {
       HistoryService history = execution.getProcessEngineServices().getHistoryService();
       Context.getCommandContext().runWithoutAuthorization(() -> {
         List<HistoricProcessInstance> contributions = history.createHistoricProcessInstanceQuery()
-            .superProcessInstanceId(master.getProcessInstanceId()).processDefinitionKey(RcpContributionProcess.KEY).list();
+            .superProcessInstanceId(master.getProcessInstanceId()).processDefinitionKey(RcpContributionProcess.KEY)
+            .list();
         if (!contributions.isEmpty()) {
           for (HistoricVariableInstance code : history.createHistoricVariableInstanceQuery()
               .processInstanceIdIn(contributions.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))

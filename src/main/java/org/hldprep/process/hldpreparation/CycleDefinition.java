@@ -33,7 +33,8 @@ public record CycleDefinition(String cycle, List<String> memberStates, List<Stri
    * @param today today in the engine's clock, to refuse dates already past
    */
   public static CycleDefinition of(String cycle, Object memberStates, Object rcps, Map<String, ?> dates,
-      Object timeZone, Object replay, ReferenceData referenceData, java.util.function.Function<ZoneId, LocalDate> today) {
+      Object timeZone, Object replay, ReferenceData referenceData,
+      java.util.function.Function<ZoneId, LocalDate> today) {
     ZoneId zone = Deadlines.zone(timeZone);
     boolean isReplay = !InputParser.blank(replay) && InputParser.flag(CycleCalendar.REPLAY, replay);
     Map<String, String> calendar = CycleCalendar.resolve(dates);
@@ -53,7 +54,8 @@ public record CycleDefinition(String cycle, List<String> memberStates, List<Stri
     }
     List<String> offices = new ArrayList<>(new TreeSet<>(states.stream()
         .map(s -> referenceData.requireMemberState(s).regionalOffice()).toList()));
-    String name = InputParser.blank(cycle) ? "HLD" + calendar.get(CycleCalendar.HLD_DATE).substring(0, 4)
+    String name = InputParser.blank(cycle)
+        ? "HLD" + calendar.get(CycleCalendar.HLD_DATE).substring(0, 4)
         : cycle.trim();
     if (!name.matches(NAME_PATTERN)) {
       throw new InvalidInputException("Cycle name '" + name + "' must be letters, digits and hyphens, e.g. HLD2013");

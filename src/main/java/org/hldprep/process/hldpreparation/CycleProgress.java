@@ -27,7 +27,8 @@ public final class CycleProgress {
   /** A child still running when the tally was taken. */
   public static final String RUNNING = "running";
 
-  private CycleProgress() {}
+  private CycleProgress() {
+  }
 
   /** The running children of the master (every track). */
   public static List<ProcessInstance> runningChildren(ProcessEngineServices engine, String masterId) {
@@ -42,8 +43,8 @@ public final class CycleProgress {
     regionalOffices.forEach(office -> open.put(String.valueOf(office), 0));
     for (ProcessInstance child : running) {
       if (isNationalConsultation(child)) {
-        referenceData.memberState(Track.code(cycle, child.getBusinessKey())).ifPresent(state ->
-            open.merge(state.regionalOffice(), 1, (a, b) -> ((Integer) a) + ((Integer) b)));
+        referenceData.memberState(Track.code(cycle, child.getBusinessKey()))
+            .ifPresent(state -> open.merge(state.regionalOffice(), 1, (a, b) -> ((Integer) a) + ((Integer) b)));
       }
     }
     return open;
@@ -75,7 +76,8 @@ public final class CycleProgress {
       Track.ALL.forEach(track -> tallies.putIfAbsent(track.tallyVariable(), new TreeMap<>()));
       for (HistoricProcessInstance child : children) {
         Track track = Track.of(child.getProcessDefinitionKey());
-        String outcome = child.getEndTime() == null ? RUNNING
+        String outcome = child.getEndTime() == null
+            ? RUNNING
             : String.valueOf(outcomes.getOrDefault(child.getId(), NO_OUTCOME));
         tallies.get(track.tallyVariable()).put(Track.code(cycle, child.getBusinessKey()), outcome);
       }

@@ -136,7 +136,8 @@ public final class HldPreparationProcess {
 
   public static final String OUTCOME_CLOSED = "closed";
 
-  private HldPreparationProcess() {}
+  private HldPreparationProcess() {
+  }
 
   /** The business key of a cycle's child: {@code <cycle>-<code>}, e.g. HLD2013-PHL or HLD2013-pga-outcome-input. */
   public static String childBusinessKey(String cycle, String code) {

@@ -40,7 +40,8 @@ public class HldPreparationStartListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     // The cycle's name: the business key, or (from the Tasklist start form) the variable cycle.
-    String name = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+    String name = execution.getProcessBusinessKey() != null
+        ? execution.getProcessBusinessKey()
         : (String) execution.getVariable(CYCLE);
     CycleDefinition cycle = InputVariables.checked(() -> CycleDefinition.of(name,
         JsonVariables.strings(execution.getVariable(MEMBER_STATES)), JsonVariables.strings(execution.getVariable(RCPS)),

@@ -28,7 +28,7 @@ public class ListOpenConsultationsDelegate implements JavaDelegate {
     String office = String.valueOf(execution.getVariable(REGIONAL_OFFICE));
     String cycle = String.valueOf(execution.getVariable(CYCLE));
     List<String> open = CycleProgress.runningChildren(execution.getProcessEngineServices(),
-            execution.getProcessInstanceId()).stream()
+        execution.getProcessInstanceId()).stream()
         .filter(CycleProgress::isNationalConsultation)
         .map(child -> referenceData.memberState(Track.code(cycle, child.getBusinessKey())))
         .flatMap(java.util.Optional::stream)

@@ -26,9 +26,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.hldprep.input.InputParser;
-import org.hldprep.process.JsonVariables;
 import org.hldprep.process.CycleCalendar;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -151,7 +151,8 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
       UserTask definition = repository.getBpmnModelInstance(task.getProcessDefinitionId())
           .getModelElementById(task.getTaskDefinitionKey());
       String dueDate = definition == null ? null : definition.getCamundaDueDate();
-      if (dueDate == null || moved.stream().noneMatch(key -> Pattern.compile("\\b" + key + "\\b").matcher(dueDate).find())) {
+      if (dueDate == null
+          || moved.stream().noneMatch(key -> Pattern.compile("\\b" + key + "\\b").matcher(dueDate).find())) {
         continue;
       }
       TaskEntity entity = Context.getCommandContext().getTaskManager().findTaskById(task.getId());

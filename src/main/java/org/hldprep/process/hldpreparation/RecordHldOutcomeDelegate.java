@@ -44,8 +44,9 @@ public class RecordHldOutcomeDelegate implements JavaDelegate {
     Object title = execution.getVariable(HLD_OUTCOME_TITLE);
     Object link = execution.getVariable(HLD_OUTCOME_LINK);
     if (!InputParser.blank(link) && !LINK.matcher(link.toString().trim()).matches()) {
-      throw new BadUserRequestException("The message variable '" + HLD_OUTCOME_LINK + "' must be an http(s) address, got '"
-          + shorten(link.toString()) + "'");
+      throw new BadUserRequestException(
+          "The message variable '" + HLD_OUTCOME_LINK + "' must be an http(s) address, got '"
+              + shorten(link.toString()) + "'");
     }
     execution.setVariable(HLD_OUTCOME_SUMMARY, text + (InputParser.blank(title) ? "" : " – " + title.toString().trim())
         + (InputParser.blank(link) ? "" : " (" + link.toString().trim() + ")"));

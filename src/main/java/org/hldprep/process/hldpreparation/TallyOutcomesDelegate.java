@@ -37,7 +37,8 @@ public class TallyOutcomesDelegate implements JavaDelegate {
       });
     });
     for (Object entry : JsonVariables.list(execution.getVariable(RecordOpenAtCutOffDelegate.OPEN_AT_CUT_OFF))) {
-      open.add(JsonVariables.map(entry).getOrDefault("work", entry) + " (" + RecordOpenAtCutOffDelegate.OUTCOME_OPEN_AT_CUT_OFF + ")");
+      open.add(JsonVariables.map(entry).getOrDefault("work", entry) + " ("
+          + RecordOpenAtCutOffDelegate.OUTCOME_OPEN_AT_CUT_OFF + ")");
     }
     execution.setVariable(OPEN_AT_REPORT, open.isEmpty() ? "nothing" : String.join("; ", open));
     execution.setVariable(OPEN_AT_REPORT_COUNT, open.size());

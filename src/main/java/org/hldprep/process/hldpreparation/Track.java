@@ -47,7 +47,8 @@ public record Track(String processKey, String codeVariable, String tallyVariable
    * @param childKey the child's variable that says which date is its own (its commission, its number)
    * @param fromCalendar the child's date in a calendar (calendar key to value), given its childKey's value
    */
-  public record OwnDate(String variable, String childKey, BiFunction<Map<String, ?>, Object, String> fromCalendar) {}
+  public record OwnDate(String variable, String childKey, BiFunction<Map<String, ?>, Object, String> fromCalendar) {
+  }
 
   public Track(String processKey, String codeVariable, String tallyVariable, List<String> calendarKeys,
       List<String> settings) {
@@ -75,7 +76,8 @@ public record Track(String processKey, String codeVariable, String tallyVariable
           NyRoundtableProcess.ROUNDTABLE_NUMBER, NyRoundtableProcess::eventDate));
   public static final Track REGIONAL_COMMISSION_INPUT = new Track(RegionalCommissionInputProcess.KEY,
       RegionalCommissionInputProcess.COMMISSION_CODE, COMMISSION_OUTCOMES, RegionalCommissionInputProcess.CALENDAR_KEYS,
-      List.of(), new OwnDate(RegionalCommissionInputProcess.MEETING_DATE, RegionalCommissionInputProcess.COMMISSION_CODE,
+      List.of(),
+      new OwnDate(RegionalCommissionInputProcess.MEETING_DATE, RegionalCommissionInputProcess.COMMISSION_CODE,
           RegionalCommissionInputProcess::meetingDate));
 
   public static final List<Track> ALL = List.of(NATIONAL_CONSULTATION, RCP_CONTRIBUTION, GLOBAL_RCP_MEETING,
@@ -84,8 +86,9 @@ public record Track(String processKey, String codeVariable, String tallyVariable
   /** The track of a child process key. */
   public static Track of(String processKey) {
     return ALL.stream().filter(t -> t.processKey().equals(processKey)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No track runs the process '" + processKey + "': expected one of "
-            + Arrays.toString(ALL.stream().map(Track::processKey).toArray())));
+        .orElseThrow(
+            () -> new IllegalArgumentException("No track runs the process '" + processKey + "': expected one of "
+                + Arrays.toString(ALL.stream().map(Track::processKey).toArray())));
   }
 
   /** The track of a running child, by its process definition id (key:version:id); null for none. */

@@ -60,5 +60,6 @@ public final class NationalConsultationProcess {
   public static final String OUTCOME_NO_RESPONSE = "no-response";
   public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
-  private NationalConsultationProcess() {}
+  private NationalConsultationProcess() {
+  }
 }

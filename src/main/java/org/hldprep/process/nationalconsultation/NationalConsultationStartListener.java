@@ -7,9 +7,9 @@ import static org.hldprep.process.nationalconsultation.NationalConsultationProce
 import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.REVIEW_RETURNS;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.input.InputParser;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.StartRecipe;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;

@@ -62,7 +62,8 @@ public final class NyRoundtableProcess {
   public static final String OUTCOME_CALLED_OFF = "called-off";
   public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
-  private NyRoundtableProcess() {}
+  private NyRoundtableProcess() {
+  }
 
   /** The code of the round table planned on this date: {@code roundtable-2013-01-24}. */
   public static String code(String plannedDate) {

@@ -93,5 +93,6 @@ public final class PgaOutcomeInputProcess {
   public static final String OUTCOME_ADOPTED = "outcome-adopted";
   public static final String OUTCOME_HLD_PASSED = "hld-passed";
 
-  private PgaOutcomeInputProcess() {}
+  private PgaOutcomeInputProcess() {
+  }
 }

@@ -3,8 +3,8 @@ package org.hldprep.process.pgaoutcomeinput;
 import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.CLEARANCE_RETURNS;
 import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.DEFAULT_MAX_CLEARANCE_RETURNS;
 import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.DEFAULT_MODALITIES_RESOLUTION;
-import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.MAX_CLEARANCE_RETURNS;
 import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.DRAFTS_CIRCULATED;
+import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.MAX_CLEARANCE_RETURNS;
 import static org.hldprep.process.pgaoutcomeinput.PgaOutcomeInputProcess.MODALITIES_RESOLUTION;
 
 import java.util.regex.Pattern;

@@ -69,5 +69,6 @@ public final class RcpContributionProcess {
   public static final String OUTCOME_NO_INPUT = "no-input";
   public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
-  private RcpContributionProcess() {}
+  private RcpContributionProcess() {
+  }
 }

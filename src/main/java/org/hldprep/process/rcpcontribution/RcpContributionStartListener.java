@@ -6,8 +6,8 @@ import static org.hldprep.process.rcpcontribution.RcpContributionProcess.RCP_NAM
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.hldprep.input.InputParser;
-import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.InputVariables;
+import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.StartRecipe;
 import org.hldprep.reference.Rcp;
 import org.hldprep.reference.ReferenceData;
@@ -35,7 +35,8 @@ public class RcpContributionStartListener extends StartRecipe {
     execution.setVariable(RCP_CODE, rcp.code());
     execution.setVariable(RCP_NAME, rcp.name());
     Object given = execution.getVariable(IOM_IS_SECRETARIAT);
-    execution.setVariable(IOM_IS_SECRETARIAT, given == null ? rcp.iomIsSecretariat()
+    execution.setVariable(IOM_IS_SECRETARIAT, given == null
+        ? rcp.iomIsSecretariat()
         : InputVariables.checked(() -> InputParser.flag(IOM_IS_SECRETARIAT, given)));
   }
 

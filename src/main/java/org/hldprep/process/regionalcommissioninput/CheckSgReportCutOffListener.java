@@ -19,7 +19,8 @@ public class CheckSgReportCutOffListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String cutOff = CycleCalendar.SG_REPORT_INPUT_DEADLINE;
-    execution.setVariable(MEETING_BEFORE_CUT_OFF, !org.hldprep.input.InputParser.date(MEETING_DATE, execution.getVariable(MEETING_DATE))
-        .isAfter(org.hldprep.input.InputParser.date(cutOff, execution.getVariable(cutOff))));
+    execution.setVariable(MEETING_BEFORE_CUT_OFF,
+        !org.hldprep.input.InputParser.date(MEETING_DATE, execution.getVariable(MEETING_DATE))
+            .isAfter(org.hldprep.input.InputParser.date(cutOff, execution.getVariable(cutOff))));
   }
 }

@@ -64,7 +64,8 @@ public final class RegionalCommissionInputProcess {
   public static final String OUTCOME_NOT_CO_ORGANIZED = "not-co-organized";
   public static final String OUTCOME_OPEN_AT_CUT_OFF = "open-at-cutoff";
 
-  private RegionalCommissionInputProcess() {}
+  private RegionalCommissionInputProcess() {
+  }
 
   /** A commission's meeting date in the cycle calendar (by {@link #MEETING_DATE_KEYS}), or null. */
   public static String meetingDate(Map<String, ?> calendar, Object commissionCode) {

@@ -47,7 +47,8 @@ public class RegionalCommissionInputStartListener implements ExecutionListener {
     if (!InputParser.blank(given)) {
       // Given: a cycle passes the commission's date so (Track, TrackVariableMapping).
       InputVariables.completeCalendar(execution, RegionalCommissionInputProcess.CALENDAR_KEYS);
-      execution.setVariable(MEETING_DATE, InputVariables.checked(() -> InputParser.date(MEETING_DATE, given)).toString());
+      execution.setVariable(MEETING_DATE,
+          InputVariables.checked(() -> InputParser.date(MEETING_DATE, given)).toString());
       return;
     }
     // Started on its own: the commission's own date of the calendar (given or defaulted) becomes meetingDate,

@@ -38,7 +38,8 @@ public class AdminOnlyEndpointsRule implements EngineApiRule {
       new Entry("bulk process instance operations", WRITES,
           "/process-instance/(delete|delete-historic-query-based|job-retries|job-retries-historic-query-based"
               + "|suspended|suspended-async|variables-async|message-async|correlation-async)"),
-      new Entry("bulk process instance operations", WRITES, "/history/(process-instance|decision-instance|batch)/(delete|set-removal-time)(/.*)?"),
+      new Entry("bulk process instance operations", WRITES,
+          "/history/(process-instance|decision-instance|batch)/(delete|set-removal-time)(/.*)?"),
       new Entry("history cleanup", ANY, "/history/cleanup(/.*)?"),
       // Before the next entry, whose PUT on any process-instance path would otherwise name a variable write
       // a deletion or suspension.
@@ -46,7 +47,8 @@ public class AdminOnlyEndpointsRule implements EngineApiRule {
       new Entry("deleting or suspending process instances and definitions", Set.of("DELETE", "PUT"),
           "/process-(instance|definition)(/.*)?"),
       new Entry("executions", WRITES, "/execution(/.*)?"),
-      new Entry("messages, signals and conditions (events go through /api)", WRITES, "/(message|signal|condition)(/.*)?"));
+      new Entry("messages, signals and conditions (events go through /api)", WRITES,
+          "/(message|signal|condition)(/.*)?"));
 
   @Override
   public Refusal check(EngineApiCall call) {

@@ -39,7 +39,8 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
   @Override
   public Enumeration<String> getHeaders(String name) {
     return "Content-Length".equalsIgnoreCase(name)
-        ? Collections.enumeration(java.util.List.of(String.valueOf(body.length))) : super.getHeaders(name);
+        ? Collections.enumeration(java.util.List.of(String.valueOf(body.length)))
+        : super.getHeaders(name);
   }
 
   @Override

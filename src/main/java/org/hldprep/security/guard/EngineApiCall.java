@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
-import org.hldprep.input.PlainJson;
 import org.hldprep.assignment.GroupIds;
 import org.hldprep.input.InputLimits;
+import org.hldprep.input.PlainJson;
 
 /**
  * One request to the engine API as the guard's rules see it: who calls, which engine resource, and the
@@ -97,9 +97,12 @@ public final class EngineApiCall {
     }
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
-      String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+      String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+          java.nio.charset.StandardCharsets.UTF_8);
       if (key.equals(name)) {
-        return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return eq < 0
+            ? ""
+            : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
       }
     }
     return null;

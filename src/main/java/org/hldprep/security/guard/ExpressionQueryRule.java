@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public class ExpressionQueryRule implements EngineApiRule {
 
-  private static final Pattern TASK_QUERY = Pattern.compile("^/(task(/count)?|filter/[^/]+/(list|count|singleResult))/?$");
+  private static final Pattern TASK_QUERY = Pattern
+      .compile("^/(task(/count)?|filter/[^/]+/(list|count|singleResult))/?$");
 
   @Override
   public Refusal check(EngineApiCall call) throws IOException {
@@ -41,7 +42,8 @@ public class ExpressionQueryRule implements EngineApiRule {
   }
 
   private static Refusal refusal() {
-    return Refusal.badRequest("Task queries may not contain expressions (${...} or #{...}); use a filter for stored queries.");
+    return Refusal
+        .badRequest("Task queries may not contain expressions (${...} or #{...}); use a filter for stored queries.");
   }
 
   static boolean containsExpression(String text) {
@@ -64,7 +66,7 @@ public class ExpressionQueryRule implements EngineApiRule {
       return hasExpressionMarker(node.textValue());
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
         Map.Entry<String, JsonNode> field = it.next();
         if (hasExpressionMarker(field.getKey()) || containsExpression(field.getValue())) {
           return true;

@@ -5,7 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /** The request to pass on after the rules: the original, or a replay of the body a rule has read or rewritten. */
 public final class GuardedRequests {
 
-  private GuardedRequests() {}
+  private GuardedRequests() {
+  }
 
   public static HttpServletRequest replayed(EngineApiCall call) {
     return call.bodyConsumed() ? new CachedBodyRequest(call.request(), call.cachedBody()) : call.request();

@@ -26,8 +26,10 @@ public class JsonNestingRule implements EngineApiRule {
       return null;
     }
     byte[] body = call.body();
-    return body != null && nestedTooDeep(body) ? Refusal.badRequest("The JSON body is nested deeper than "
-        + InputLimits.MAX_JSON_NESTING + " levels of arrays and objects.") : null;
+    return body != null && nestedTooDeep(body)
+        ? Refusal.badRequest("The JSON body is nested deeper than "
+            + InputLimits.MAX_JSON_NESTING + " levels of arrays and objects.")
+        : null;
   }
 
   static boolean nestedTooDeep(byte[] body) {

@@ -21,9 +21,12 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  */
 public final class ModelCatches {
 
-  public enum Kind { ERROR, ESCALATION }
+  public enum Kind {
+    ERROR, ESCALATION
+  }
 
-  private ModelCatches() {}
+  private ModelCatches() {
+  }
 
   public static boolean catches(BpmnModelInstance model, String activityId, Kind kind, String code) {
     ModelElementInstance element = model.getModelElementById(activityId);

@@ -40,7 +40,7 @@ public class StartVariablesRule implements EngineApiRule {
     if (!variables.isObject()) {
       return Refusal.badRequest("'variables' must be an object of variable name to {\"value\": ...}.");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> variable = it.next();
       String name = TaskFormGuard.shorten(variable.getKey());
       JsonNode value = variable.getValue();
@@ -65,7 +65,7 @@ public class StartVariablesRule implements EngineApiRule {
     if (variables == null || !variables.isObject()) {
       return null;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
       Map.Entry<String, JsonNode> variable = it.next();
       JsonNode value = variable.getValue().path("value");
       if (value.isTextual() && value.asText().length() > InputLimits.MAX_TEXT) {

@@ -42,7 +42,8 @@ public class TaskCompletionRule implements EngineApiRule {
     }
     JsonNode json = call.json();
     if (json == null || !json.isObject()) {
-      return Refusal.badRequest("The body must be a JSON object of at most " + EngineApiCall.MAX_BODY_BYTES + " bytes.");
+      return Refusal
+          .badRequest("The body must be a JSON object of at most " + EngineApiCall.MAX_BODY_BYTES + " bytes.");
     }
     String taskId = completion.matches() ? completion.group(1) : thrown.group(1);
     if (thrown.matches()) {

@@ -3,6 +3,8 @@ package org.hldprep.security.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -37,9 +37,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.task.Task;
-import org.hldprep.input.PlainJson;
 import org.hldprep.engine.AsEngine;
 import org.hldprep.input.InputLimits;
+import org.hldprep.input.PlainJson;
 
 /**
  * What a user may send when completing a task: exactly the fields of the task's Camunda Form, each as
@@ -156,8 +156,10 @@ public class TaskFormGuard {
       if (ref == null) {
         return parsed(processEngine.getFormService().getDeployedTaskForm(task.getId()));
       }
-      String deploymentId = task.getProcessDefinitionId() == null ? null : context.getProcessEngineConfiguration()
-          .getDeploymentCache().findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getDeploymentId();
+      String deploymentId = task.getProcessDefinitionId() == null
+          ? null
+          : context.getProcessEngineConfiguration()
+              .getDeploymentCache().findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getDeploymentId();
       CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(ref, deploymentId).execute(context);
       if (definition == null) {
         return null;
@@ -232,7 +234,7 @@ public class TaskFormGuard {
   static String check(JsonNode form, JsonNode variables, Function<String, Object> current) {
     Map<String, Field> fields = fields(form);
     List<String> problems = new ArrayList<>();
-    for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
+    for (Iterator<String> names = variables.fieldNames(); names.hasNext();) {
       String name = names.next();
       Field field = fields.get(name);
       JsonNode sent = variables.get(name);
@@ -258,7 +260,7 @@ public class TaskFormGuard {
     if (!sent.isObject()) {
       return "must be sent as {\"value\": ...}";
     }
-    for (Iterator<String> keys = sent.fieldNames(); keys.hasNext(); ) {
+    for (Iterator<String> keys = sent.fieldNames(); keys.hasNext();) {
       String key = keys.next();
       if (!Set.of("value", "type", "valueInfo").contains(key)) {
         return "carries '" + shorten(key) + "'; only value and type are accepted";
@@ -362,7 +364,8 @@ public class TaskFormGuard {
         }
         String pattern = validate.path("pattern").asText("");
         try {
-          return pattern.isEmpty() || Pattern.compile(pattern).matcher(text).find() ? null
+          return pattern.isEmpty() || Pattern.compile(pattern).matcher(text).find()
+              ? null
               : "does not have the expected form (" + pattern + ")";
         } catch (PatternSyntaxException e) {
           return "cannot be checked against the form's pattern";
@@ -380,7 +383,8 @@ public class TaskFormGuard {
           yield null;
         }
         case "datetime" -> text.length() > 19 && (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$"))
-            ? OffsetDateTime.parse(text).toLocalDate() : LocalDateTime.parse(text).toLocalDate();
+            ? OffsetDateTime.parse(text).toLocalDate()
+            : LocalDateTime.parse(text).toLocalDate();
         default -> LocalDate.parse(text);
       };
       if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
@@ -388,8 +392,11 @@ public class TaskFormGuard {
       }
       return null;
     } catch (DateTimeParseException e) {
-      return "time".equals(subtype) ? "must be a time (HH:mm)" : "datetime".equals(subtype)
-          ? "must be a date and time (yyyy-MM-ddTHH:mm)" : "must be a date (yyyy-MM-dd)";
+      return "time".equals(subtype)
+          ? "must be a time (HH:mm)"
+          : "datetime".equals(subtype)
+              ? "must be a date and time (yyyy-MM-ddTHH:mm)"
+              : "must be a date (yyyy-MM-dd)";
     }
   }
 

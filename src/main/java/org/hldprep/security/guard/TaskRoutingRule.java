@@ -22,7 +22,8 @@ public class TaskRoutingRule implements EngineApiRule {
       return Refusal.forbidden("A task's variables change only through its form, when the task is completed.");
     }
     if (IDENTITY_LINKS.matcher(call.enginePath()).matches()) {
-      return Refusal.forbidden("Who works on a task is decided by the routing table; only camunda-admin may change it.");
+      return Refusal
+          .forbidden("Who works on a task is decided by the routing table; only camunda-admin may change it.");
     }
     return null;
   }

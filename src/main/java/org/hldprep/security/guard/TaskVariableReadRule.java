@@ -70,8 +70,10 @@ public class TaskVariableReadRule implements EngineApiRule {
     }
     List<String> outside = new ArrayList<>();
     names.stream().filter(name -> !fields.contains(name)).forEach(name -> outside.add(TaskFormGuard.shorten(name)));
-    return outside.isEmpty() ? null : Refusal.forbidden("Only the fields of this task's form may be read through it;"
-        + " not " + String.join(", ", outside) + ".");
+    return outside.isEmpty()
+        ? null
+        : Refusal.forbidden("Only the fields of this task's form may be read through it;"
+            + " not " + String.join(", ", outside) + ".");
   }
 
   private static Refusal noForm(String taskId) {

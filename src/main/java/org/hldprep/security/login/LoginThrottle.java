@@ -31,7 +31,8 @@ public class LoginThrottle {
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
   /** How many failed logins a window allows. */
-  public record Limit(int failures, Duration window) {}
+  public record Limit(int failures, Duration window) {
+  }
 
   private final Limit perAddress;
   private final Limit perAccount;
@@ -42,8 +43,10 @@ public class LoginThrottle {
   public LoginThrottle(Limit perAddress, Limit perAccount, Duration rememberGoodAddresses) {
     this.perAddress = perAddress;
     this.perAccount = perAccount;
-    this.addressBuckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(perAddress.window().multipliedBy(2)).build();
-    this.accountBuckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(perAccount.window().multipliedBy(2)).build();
+    this.addressBuckets = Caffeine.newBuilder().maximumSize(100_000)
+        .expireAfterAccess(perAddress.window().multipliedBy(2)).build();
+    this.accountBuckets = Caffeine.newBuilder().maximumSize(100_000)
+        .expireAfterAccess(perAccount.window().multipliedBy(2)).build();
     this.knownAddresses = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(rememberGoodAddresses).build();
   }
 

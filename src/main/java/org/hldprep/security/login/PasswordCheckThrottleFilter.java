@@ -25,7 +25,8 @@ abstract class PasswordCheckThrottleFilter extends OncePerRequestFilter {
   }
 
   /** The request to pass on to Camunda (its body replayable if read) and the user name it sends. */
-  record Attempt(HttpServletRequest request, String user) {}
+  record Attempt(HttpServletRequest request, String user) {
+  }
 
   /** Null when the request was answered here (e.g. a body too large); otherwise the attempt. */
   abstract Attempt attempt(HttpServletRequest request, HttpServletResponse response) throws IOException;

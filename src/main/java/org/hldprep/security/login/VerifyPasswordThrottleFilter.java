@@ -51,8 +51,10 @@ public class VerifyPasswordThrottleFilter extends PasswordCheckThrottleFilter {
   /** Who asked, from the HTTP Basic login (none for the webapps' session). */
   @Override
   String channel(HttpServletRequest request) {
-    return request.getRemoteUser() == null ? "identity/verify" : "identity/verify by " + LogText.printable(
-        request.getRemoteUser());
+    return request.getRemoteUser() == null
+        ? "identity/verify"
+        : "identity/verify by " + LogText.printable(
+            request.getRemoteUser());
   }
 
   @Override

@@ -219,7 +219,8 @@ class CebHlcpPaperProcessTest {
         "Sharpen the recommendations");
     Assertions.assertThat(taskService().getIdentityLinksForTask(task(pi).getId())).extracting("groupId")
         .containsExactlyInAnyOrder("iom-icp-ip", "iom-mpr");
-    complete(pi.getId(), TASK_REVISE_PAPER_FOR_HLCP, Map.of(PAPER_LINK, PAPER + "-hlcp", "hlcpRevisionNote", "Sharper"));
+    complete(pi.getId(), TASK_REVISE_PAPER_FOR_HLCP,
+        Map.of(PAPER_LINK, PAPER + "-hlcp", "hlcpRevisionNote", "Sharper"));
     assertThat(pi).isWaitingAt(TASK_CLEAR_PAPER).variables().containsEntry(HLCP_REVISIONS, 1L);
     dg(pi, "cleared");
     submit(pi);
@@ -236,7 +237,8 @@ class CebHlcpPaperProcessTest {
     dg(pi, "cleared");
     submit(pi);
     hlcp("changes-requested");
-    complete(pi.getId(), TASK_REVISE_PAPER_FOR_HLCP, Map.of(PAPER_LINK, PAPER + "-hlcp", "hlcpRevisionNote", "Sharper"));
+    complete(pi.getId(), TASK_REVISE_PAPER_FOR_HLCP,
+        Map.of(PAPER_LINK, PAPER + "-hlcp", "hlcpRevisionNote", "Sharper"));
     dg(pi, "cleared");
     submit(pi);
     hlcp("Changes-Requested ");
@@ -295,7 +297,8 @@ class CebHlcpPaperProcessTest {
     execute(job(TIMER_CEB_SESSION_PASSED, pi));
     assertThat(openTask(pi, TASK_CHASE_CEB_DECISION)).hasCandidateGroup("iom-icp-ip")
         .hasDueDate(dayStart("2013-09-27"));
-    complete(pi.getId(), TASK_CHASE_CEB_DECISION, Map.of("cebChasedOn", "2013-04-15", "cebChaseNote", "Report pending"));
+    complete(pi.getId(), TASK_CHASE_CEB_DECISION,
+        Map.of("cebChasedOn", "2013-04-15", "cebChaseNote", "Report pending"));
     assertThat(pi).isWaitingAt(EVENT_CEB_DECISION_RECEIVED);
     ceb("endorsed");
     assertThat(pi).isWaitingAt(TASK_SHARE_PAPER_IN_GENEVA, TASK_SHARE_PAPER_IN_NEW_YORK);
@@ -357,7 +360,8 @@ class CebHlcpPaperProcessTest {
     submit(pi);
     runtimeService().createMessageCorrelation(HldPreparationProcess.MESSAGE_CALENDAR_CHANGED)
         .processInstanceId(parent.getId()).setVariable(HldPreparationProcess.CALENDAR_CHANGES,
-            Map.of("hlcpSessionDate", "2013-03-07", "cebSessionDate", "2013-04-26")).correlate();
+            Map.of("hlcpSessionDate", "2013-03-07", "cebSessionDate", "2013-04-26"))
+        .correlate();
     Assertions.assertThat(job(TIMER_HLCP_SESSION_PASSED, pi).getDuedate()).isEqualTo(deadline("2013-03-07"));
     Assertions.assertThat(job(TIMER_HLCP_OUTCOME_CUT_OFF, pi).getDuedate()).isEqualTo(dayStart("2013-04-26"));
     execute(job(TIMER_HLCP_SESSION_PASSED, pi));

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "processes/forms/circulate-statement-under-silence.form", "processes/forms/decide-after-broken-silence.form",
     "processes/forms/revise-statement-after-objection.form", "processes/forms/choose-endorsement-route.form",
     "processes/forms/convene-special-session.form", "processes/forms/record-council-endorsement.form",
-    "processes/forms/run-intersessional-endorsement.form", "processes/forms/transmit-joint-statement.form", "processes/forms/decide-at-revision-limit.form"})
+    "processes/forms/run-intersessional-endorsement.form", "processes/forms/transmit-joint-statement.form",
+    "processes/forms/decide-at-revision-limit.form"})
 class CouncilJointStatementProcessTest {
 
   private static final String BUSINESS_KEY = businessKey("HLD2013");
@@ -129,7 +130,8 @@ class CouncilJointStatementProcessTest {
     runtimeService().createMessageCorrelation(MESSAGE_OBJECTION_RAISED).processInstanceBusinessKey(BUSINESS_KEY)
         .setVariablesLocal(Map.of(OBJECTING_COUNTRY, country, OBJECTION_TEXT, text,
             RECORDED_BY, "pm-" + country.toLowerCase(java.util.Locale.ROOT) + "-user",
-            OBJECTION_CHANNEL, CHANNEL_PERMANENT_MISSION)).correlate();
+            OBJECTION_CHANNEL, CHANNEL_PERMANENT_MISSION))
+        .correlate();
   }
 
   /** The secretariat records an objection received by note verbale for a mission. */
@@ -208,7 +210,8 @@ class CouncilJointStatementProcessTest {
         "convocationReference", "C/102/1"));
 
     assertThat(pi).isWaitingAt(TIMER_SPECIAL_SESSION_DATE);
-    Assertions.assertThat(job(TIMER_SPECIAL_SESSION_DATE, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-06-14"));
+    Assertions.assertThat(job(TIMER_SPECIAL_SESSION_DATE, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.dayStart("2013-06-14"));
     execute(job(TIMER_SPECIAL_SESSION_DATE, pi));
 
     assertThat(pi).isWaitingAt(TASK_RECORD_ENDORSEMENT);
@@ -264,7 +267,8 @@ class CouncilJointStatementProcessTest {
     assertThat(pi).isWaitingAt(TASK_COMMENT_IN_READING).variables().containsEntry(READING_ROUND, 2L)
         .containsEntry(REVISION_REASON, "another-reading");
     assertThat(task()).hasCandidateGroup("fotc").hasDueDate(ProcessTestSupport.deadline("2013-04-26"));
-    Assertions.assertThat(job(TIMER_READING_DEADLINE, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-04-26"));
+    Assertions.assertThat(job(TIMER_READING_DEADLINE, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.deadline("2013-04-26"));
     comment(pi, "Fine now");
 
     assertThat(pi).isWaitingAt(TASK_JUDGE_READY).variables().containsEntry(ROUND_CLOSED_BY, CLOSED_BY_COMMENTS)
@@ -300,7 +304,8 @@ class CouncilJointStatementProcessTest {
     ProcessInstance pi = underSilence();
     object("phl", "Paragraph 4 prejudges the outcome of the HLD");
 
-    assertThat(pi).hasPassed(CONDITIONAL_OBJECTION_PENDING, TASK_RECORD_OBJECTION).isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE)
+    assertThat(pi).hasPassed(CONDITIONAL_OBJECTION_PENDING, TASK_RECORD_OBJECTION)
+        .isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE)
         .variables().containsEntry(OBJECTION_COUNT, 1L).containsEntry(PENDING_OBJECTIONS, 1L)
         .doesNotContainKey(OBJECTING_COUNTRY);
     Assertions.assertThat(taskService().getVariableLocal(task().getId(), OBJECTIONS_BEFORE_THE_CHAIR).toString())
@@ -460,7 +465,8 @@ class CouncilJointStatementProcessTest {
         "contestedParagraph", "4"));
     assertThat(pi).variables().containsEntry(OBJECTION_COUNT, 3L).containsEntry(PENDING_OBJECTIONS, 2L);
     circulate(pi);
-    assertThat(pi).as("the next silence breaks at once on the objections kept").isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE);
+    assertThat(pi).as("the next silence breaks at once on the objections kept")
+        .isWaitingAt(TASK_DECIDE_AFTER_BROKEN_SILENCE);
     Assertions.assertThat(taskService().getVariableLocal(task().getId(), OBJECTIONS_BEFORE_THE_CHAIR).toString())
         .contains("Kenya", "Mexico").doesNotContain("Philippines");
     complete(pi.getId(), TASK_DECIDE_AFTER_BROKEN_SILENCE, Map.of(SILENCE_DECISION, "drop-paragraph",
@@ -499,7 +505,8 @@ class CouncilJointStatementProcessTest {
     assertThatThrownBy(() -> object("MWI", "admitted in June 2013")).isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("was not an IOM Member State on 2012-11-02");
     assertThatThrownBy(() -> object("RUS", "membership unknown")).isInstanceOf(BadUserRequestException.class)
-        .hasMessageContaining("The reference data does not say whether Russian Federation (RUS) was an IOM Member State");
+        .hasMessageContaining(
+            "The reference data does not say whether Russian Federation (RUS) was an IOM Member State");
     assertThat(pi).isWaitingAt(GATEWAY_SILENCE).variables().containsEntry(OBJECTION_COUNT, 0L);
     ProcessTestSupport.today(java.time.LocalDate.of(2013, 6, 20));
     object("MWI", "Now a member");
@@ -579,7 +586,8 @@ class CouncilJointStatementProcessTest {
     complete(pi.getId(), TASK_DECIDE_AT_REVISION_LIMIT, Map.of(LIMIT_DECISION, "clearance"));
     assertThat(pi).isWaitingAt(TASK_CLEAR_TEXT);
     clear(pi, "returned");
-    complete(pi.getId(), TASK_DECIDE_AT_REVISION_LIMIT, Map.of(LIMIT_DECISION, "stop", "limitDecisionNote", "No time left"));
+    complete(pi.getId(), TASK_DECIDE_AT_REVISION_LIMIT,
+        Map.of(LIMIT_DECISION, "stop", "limitDecisionNote", "No time left"));
     assertThat(pi).isEnded().hasPassed(END_NO_CONSENSUS_IN_FRIENDS);
     Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_NOT_PURSUED);
   }
@@ -600,7 +608,8 @@ class CouncilJointStatementProcessTest {
     Assertions.assertThat(outcome(negotiation)).isEqualTo(OUTCOME_NOT_PURSUED);
 
     ProcessInstance silence = underSilence();
-    Assertions.assertThat(job(TIMER_SILENCE_CUT_OFF, silence).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-09-06"));
+    Assertions.assertThat(job(TIMER_SILENCE_CUT_OFF, silence).getDuedate())
+        .isEqualTo(ProcessTestSupport.deadline("2013-09-06"));
     execute(job(TIMER_SILENCE_CUT_OFF, silence));
     assertThat(silence).isEnded().hasPassed(END_SILENCE_CUT_OFF);
     Assertions.assertThat(outcome(silence)).isEqualTo(OUTCOME_NO_CONSENSUS);

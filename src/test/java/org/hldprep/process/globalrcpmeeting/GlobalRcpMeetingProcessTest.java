@@ -54,8 +54,10 @@ class GlobalRcpMeetingProcessTest {
 
   /** Concept note, invitations and the meeting itself: the instance then waits for the summary. */
   private static void holdMeeting(ProcessInstance pi) {
-    complete(pi.getId(), TASK_PREPARE_CONCEPT_NOTE, Map.of(MEETING_HOST, "Government of Peru", MEETING_VENUE, "Lima, Peru",
-        "rcpMeetingDate", "2013-05-22", MEETING_THEME, DEFAULT_MEETING_THEME, "conceptNoteLink", "https://docs.example/cn"));
+    complete(pi.getId(), TASK_PREPARE_CONCEPT_NOTE,
+        Map.of(MEETING_HOST, "Government of Peru", MEETING_VENUE, "Lima, Peru",
+            "rcpMeetingDate", "2013-05-22", MEETING_THEME, DEFAULT_MEETING_THEME, "conceptNoteLink",
+            "https://docs.example/cn"));
     complete(pi.getId(), TASK_SEND_INVITATIONS, Map.of("invitationsSentOn", "2013-04-05", "invitedRcps", 22));
     assertThat(pi).isWaitingAt(TIMER_MEETING_DATE);
     execute(job(TIMER_MEETING_DATE, pi));
@@ -79,7 +81,8 @@ class GlobalRcpMeetingProcessTest {
   void jointContribution_isDraftedCommentedAndTransmittedByTheNewYorkOffice() {
     ProcessInstance pi = start(Map.of());
     assertThat(pi).isWaitingAt(TASK_PREPARE_CONCEPT_NOTE).variables()
-        .containsEntry(MEETING_VENUE, DEFAULT_MEETING_VENUE).containsEntry(MAX_COMMENT_ROUNDS, DEFAULT_MAX_COMMENT_ROUNDS);
+        .containsEntry(MEETING_VENUE, DEFAULT_MEETING_VENUE)
+        .containsEntry(MAX_COMMENT_ROUNDS, DEFAULT_MAX_COMMENT_ROUNDS);
     assertThat(task()).hasCandidateGroup("iom-icp-rcp").hasDueDate(ProcessTestSupport.deadline("2013-02-27"));
     complete(pi.getId(), TASK_PREPARE_CONCEPT_NOTE, Map.of("conceptNoteLink", "https://docs.example/cn"));
 
@@ -88,7 +91,8 @@ class GlobalRcpMeetingProcessTest {
     complete(pi.getId(), TASK_SEND_INVITATIONS, Map.of("invitationsSentOn", "2013-04-05", "invitedRcps", 22));
 
     assertThat(pi).isWaitingAt(TIMER_MEETING_DATE);
-    Assertions.assertThat(job(TIMER_MEETING_DATE, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
+    Assertions.assertThat(job(TIMER_MEETING_DATE, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
     execute(job(TIMER_MEETING_DATE, pi));
 
     assertThat(pi).isWaitingAt(TASK_DRAFT_SUMMARY).hasPassed(TASK_TAKE_IN_RCP_INPUTS).variables()
@@ -114,7 +118,8 @@ class GlobalRcpMeetingProcessTest {
     complete(pi.getId(), TASK_PREPARE_CONCEPT_NOTE, Map.of("rcpMeetingDate", "2013-05-29",
         "conceptNoteLink", "https://docs.example/cn"));
     complete(pi.getId(), TASK_SEND_INVITATIONS, Map.of("invitationsSentOn", "2013-04-05", "invitedRcps", 22));
-    Assertions.assertThat(job(TIMER_MEETING_DATE, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-29"));
+    Assertions.assertThat(job(TIMER_MEETING_DATE, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.dayStart("2013-05-29"));
   }
 
   @Test
@@ -168,7 +173,8 @@ class GlobalRcpMeetingProcessTest {
   @Test
   void badStartValues_areRefusedAndNothingIsCreated() {
     assertThatThrownBy(() -> start(Map.of(MAX_COMMENT_ROUNDS, 0)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining(MAX_COMMENT_ROUNDS).hasMessageContaining("'0'");
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining(MAX_COMMENT_ROUNDS)
+        .hasMessageContaining("'0'");
     assertThatThrownBy(() -> start(Map.of(MAX_COMMENT_ROUNDS, "two")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'two'");
     assertThatThrownBy(() -> start(Map.of("rcpMeetingDate", "22 May")))
@@ -179,17 +185,20 @@ class GlobalRcpMeetingProcessTest {
   @Test
   void theMeetingDayComes_whateverThePreparationReached() {
     ProcessInstance pi = start(Map.of());
-    Assertions.assertThat(job(TIMER_PREPARATION_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
+    Assertions.assertThat(job(TIMER_PREPARATION_CUT_OFF, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
     execute(job(TIMER_PREPARATION_CUT_OFF, pi));
     assertThat(pi).isWaitingAt(TASK_DRAFT_SUMMARY).hasPassed(TASK_TAKE_IN_RCP_INPUTS).hasNotPassed(TIMER_MEETING_DATE);
-    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "openAtCutOff").toString()).contains("meeting preparation");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "openAtCutOff").toString())
+        .contains("meeting preparation");
   }
 
   @Test
   void noSummaryByTheCommentDeadline_closesOpenAtTheCutOff() {
     ProcessInstance pi = start(Map.of());
     holdMeeting(pi);
-    Assertions.assertThat(job(TIMER_SUMMARY_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-06-28"));
+    Assertions.assertThat(job(TIMER_SUMMARY_CUT_OFF, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.deadline("2013-06-28"));
     execute(job(TIMER_SUMMARY_CUT_OFF, pi));
     assertThat(pi).isEnded().hasPassed(END_SUMMARY_OPEN_AT_CUT_OFF);
     Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);

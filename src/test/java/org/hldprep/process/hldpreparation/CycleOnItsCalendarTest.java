@@ -139,7 +139,8 @@ class CycleOnItsCalendarTest {
       timers.addAll(managementService().createJobQuery().processInstanceId(instance).timers().list());
       tasks.addAll(taskService().createTaskQuery().processInstanceId(instance).list());
     }
-    assertThat(timers).as("master: briefing, 2 synthesis dates, series report, statement, HLD opens; 18 children: 1 each")
+    assertThat(timers)
+        .as("master: briefing, 2 synthesis dates, series report, statement, HLD opens; 18 children: 1 each")
         .hasSize(24);
     assertThat(tasks).as("each child: its first step").hasSize(18);
     assertThat(timers).allSatisfy(job -> assertThat(job.getDuedate()).as(job.getJobDefinitionId())
@@ -148,9 +149,10 @@ class CycleOnItsCalendarTest {
         .isAfter(start).isBefore(deadline(HLD.toString())));
     // In each child, its first step is due before the cut-off that closes it.
     for (Task task : tasks) {
-      List<Job> cutOffs = managementService().createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list();
-      assertThat(cutOffs).as(task.getTaskDefinitionKey()).allSatisfy(cutOff ->
-          assertThat(cutOff.getDuedate()).isAfterOrEqualTo(task.getDueDate()));
+      List<Job> cutOffs = managementService().createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
+          .list();
+      assertThat(cutOffs).as(task.getTaskDefinitionKey())
+          .allSatisfy(cutOff -> assertThat(cutOff.getDuedate()).isAfterOrEqualTo(task.getDueDate()));
     }
   }
 
@@ -179,7 +181,8 @@ class CycleOnItsCalendarTest {
     runtimeService().startProcessInstanceByKey(HldPreparationProcess.KEY, "HLD2027",
         Map.of(CycleCalendar.HLD_DATE, HLD.toString(), HldPreparationProcess.MEMBER_STATES, "PHL",
             HldPreparationProcess.RCPS, "sacm"));
-    ProcessInstance philippines = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("HLD2027-PHL")
+    ProcessInstance philippines = runtimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey("HLD2027-PHL")
         .singleResult();
     LocalDate deadline = LocalDate.parse(runtimeService().getVariable(philippines.getId(),
         CycleCalendar.GOVERNMENT_RESPONSE_DEADLINE).toString());
@@ -199,7 +202,8 @@ class CycleOnItsCalendarTest {
     ProcessTestSupport.now(deadline.plusDays(1).atStartOfDay(geneva).toInstant().toString());
     assertThat(managementService().createJobQuery().jobId(answerTimer.getId()).executable().count()).isOne();
     managementService().executeJob(answerTimer.getId());
-    assertThat(taskService().createTaskQuery().processInstanceId(philippines.getId()).singleResult().getTaskDefinitionKey())
+    assertThat(
+        taskService().createTaskQuery().processInstanceId(philippines.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo("Task_RemindGovernment");
   }
 

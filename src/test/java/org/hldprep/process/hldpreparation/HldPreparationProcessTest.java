@@ -73,7 +73,8 @@ class HldPreparationProcessTest {
     Mocks.register("moveDeadlinesDelegate", new MoveDeadlinesDelegate());
     Mocks.register("trackVariableMapping", new TrackVariableMapping());
     Mocks.register("recordTrackOutcomeDelegate", new RecordTrackOutcomeDelegate(ProcessTestSupport.referenceData()));
-    Mocks.register("listOpenConsultationsDelegate", new ListOpenConsultationsDelegate(ProcessTestSupport.referenceData()));
+    Mocks.register("listOpenConsultationsDelegate",
+        new ListOpenConsultationsDelegate(ProcessTestSupport.referenceData()));
     Mocks.register("tallyTrackDelegate", new TallyTrackDelegate());
     Mocks.register("recordHldOutcomeDelegate", new RecordHldOutcomeDelegate());
   }
@@ -123,13 +124,15 @@ class HldPreparationProcessTest {
   }
 
   private static List<String> roundtables(ProcessInstance pi) {
-    return ((List<Object>) runtimeService().getVariable(pi.getId(), ROUNDTABLES)).stream().map(String::valueOf).toList();
+    return ((List<Object>) runtimeService().getVariable(pi.getId(), ROUNDTABLES)).stream().map(String::valueOf)
+        .toList();
   }
 
   private static void hldConcluded(ProcessInstance pi, String symbol) {
     runtimeService().createMessageCorrelation(MESSAGE_HLD_CONCLUDED).processInstanceId(pi.getId())
         .setVariable(HLD_OUTCOME_SYMBOL, symbol)
-        .setVariable(HLD_OUTCOME_TITLE, "Declaration of the High-level Dialogue on International Migration and Development")
+        .setVariable(HLD_OUTCOME_TITLE,
+            "Declaration of the High-level Dialogue on International Migration and Development")
         .setVariable(HLD_OUTCOME_LINK, "https://undocs.org/A/RES/68/4").correlate();
   }
 
@@ -144,7 +147,8 @@ class HldPreparationProcessTest {
     assertThat(pi).isActive().hasBusinessKey("HLD2013");
     assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).count())
         .as("3 consultations, 2 RCPs, the global meeting, the Council statement, the PGA input, the CEB/HLCP"
-            + " paper, 5 round tables, 5 Regional Commissions").isEqualTo(19);
+            + " paper, 5 round tables, 5 Regional Commissions")
+        .isEqualTo(19);
     ProcessInstance philippines = child("national-consultation", "HLD2013-PHL");
     assertThat(runtimeService().getVariables(philippines.getId())).containsEntry("countryCode", "PHL")
         .containsEntry("nationalSummaryDeadline", date(pi, "nationalSummaryDeadline")).containsEntry("cycle", "HLD2013")
@@ -190,20 +194,23 @@ class HldPreparationProcessTest {
     List<String> roundtables = roundtables(pi);
     assertThat(roundtables).hasSize(5).first().isEqualTo("roundtable-" + HLD.minusDays(356));
     for (String roundtable : roundtables) {
-      assertThat(task(pi, TASK_WRITE_SERIES_REPORT, "iom-slo-nyc")).as("the series waits for its last round table").isNull();
+      assertThat(task(pi, TASK_WRITE_SERIES_REPORT, "iom-slo-nyc")).as("the series waits for its last round table")
+          .isNull();
       finish(child("ny-roundtable", "HLD2013-" + roundtable), "held");
     }
     // Every round table has ended: the series report starts before its date, with the series tallied.
     Task seriesReport = task(pi, TASK_WRITE_SERIES_REPORT, "iom-slo-nyc");
     assertThat(seriesReport.getDueDate()).isEqualTo(deadline(date(pi, "roundtableSeriesReportDate")));
-    assertThat(runtimeService().getVariable(pi.getId(), "roundtableSummary").toString()).startsWith("5 in all: held 5.");
+    assertThat(runtimeService().getVariable(pi.getId(), "roundtableSummary").toString())
+        .startsWith("5 in all: held 5.");
     taskService().complete(seriesReport.getId(), Map.of("seriesReportLink", "https://docs/series",
         "seriesKeyMessages", "Migration in the post-2015 agenda"));
     assertThat(runtimeService().getVariable(pi.getId(), OPEN_CHILDREN)).isEqualTo(0);
 
     execute(job(TIMER_BRIEFING_PACK_DUE, pi));
     complete(pi, TASK_PREPARE_BRIEFING_PACK, "iom-icp", Map.of("briefingPackLink", "https://docs/pack"));
-    complete(pi, TASK_APPROVE_BRIEFING_PACK, "iom-dg", Map.of(BRIEFING_DECISION, "return", "briefingComments", "add RT4"));
+    complete(pi, TASK_APPROVE_BRIEFING_PACK, "iom-dg",
+        Map.of(BRIEFING_DECISION, "return", "briefingComments", "add RT4"));
     complete(pi, TASK_PREPARE_BRIEFING_PACK, "iom-icp", Map.of("briefingPackLink", "https://docs/pack2"));
     complete(pi, TASK_APPROVE_BRIEFING_PACK, "iom-dg", Map.of(BRIEFING_DECISION, "approve"));
     assertThat(pi).hasPassed(END_BRIEFING_APPROVED);
@@ -211,7 +218,8 @@ class HldPreparationProcessTest {
     // The Director General's statement: drafted, returned once, cleared.
     assertThat(job(TIMER_DG_STATEMENT_START, pi).getDuedate()).isEqualTo(dayStart(date(pi, "dgStatementStartDate")));
     execute(job(TIMER_DG_STATEMENT_START, pi));
-    assertThat(task(pi, TASK_DRAFT_DG_STATEMENT, "iom-mpr").getDueDate()).isEqualTo(deadline(date(pi, "dgStatementDeadline")));
+    assertThat(task(pi, TASK_DRAFT_DG_STATEMENT, "iom-mpr").getDueDate())
+        .isEqualTo(deadline(date(pi, "dgStatementDeadline")));
     complete(pi, TASK_DRAFT_DG_STATEMENT, "iom-mpr", Map.of("dgStatementLink", "https://docs/dg1"));
     complete(pi, TASK_CLEAR_DG_STATEMENT, "iom-dg", Map.of(DG_STATEMENT_DECISION, "returned",
         "dgStatementComments", "Name the four round tables"));
@@ -229,7 +237,8 @@ class HldPreparationProcessTest {
         .hasMessageContaining("hldOutcomeSymbol").hasMessageContaining("'the declaration'");
     hldConcluded(pi, "A/RES/68/4");
     assertThat(runtimeService().getVariable(pi.getId(), HLD_OUTCOME)).isEqualTo(HLD_CONCLUDED);
-    assertThat(pi).hasPassed(TASK_RECORD_HLD_OUTCOME).hasNotPassed(TIMER_HLD_OUTCOME_FALLBACK).isWaitingAt(TIMER_HLD_PASSED);
+    assertThat(pi).hasPassed(TASK_RECORD_HLD_OUTCOME).hasNotPassed(TIMER_HLD_OUTCOME_FALLBACK)
+        .isWaitingAt(TIMER_HLD_PASSED);
 
     // The HLD has passed and every track has ended: the report starts without waiting for its date.
     execute(job(TIMER_HLD_PASSED, pi));
@@ -297,7 +306,8 @@ class HldPreparationProcessTest {
     // The Dialogue week passes in silence: no delegation recorded, no HldConcluded. On the report's start
     // date both give up, the outcome is recorded as not received, and the report may start.
     execute(job(TIMER_HLD_OPENS, pi));
-    assertThat(job(TIMER_HLD_OUTCOME_FALLBACK, pi).getDuedate()).isEqualTo(dayStart(date(pi, "councilReportStartDate")));
+    assertThat(job(TIMER_HLD_OUTCOME_FALLBACK, pi).getDuedate())
+        .isEqualTo(dayStart(date(pi, "councilReportStartDate")));
     execute(job(TIMER_HLD_OUTCOME_FALLBACK, pi));
     execute(job(TIMER_DELEGATION_CUT_OFF, pi));
     assertThat(runtimeService().getVariable(pi.getId(), HLD_OUTCOME)).isEqualTo(HLD_OUTCOME_NOT_RECEIVED);
@@ -321,12 +331,13 @@ class HldPreparationProcessTest {
 
     // The Philippines ends after the report was started: its outcome still reaches the tally.
     finish(child("national-consultation", "HLD2013-PHL"), "late");
-    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), CONSULTATION_OUTCOMES)).containsEntry("PHL", "late");
+    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), CONSULTATION_OUTCOMES))
+        .containsEntry("PHL", "late");
 
     // Nobody reports: the report closes open at its deadline, and the cycle ends once its children have.
     execute(job(TIMER_COUNCIL_REPORT_CUT_OFF, pi));
     assertThat(pi).hasPassed(END_REPORT_OPEN_AT_CUT_OFF).isActive();
-    for (String[] rest : new String[][] {{"rcp-contribution", "HLD2013-colombo-process"},
+    for (String[] rest : new String[][]{{"rcp-contribution", "HLD2013-colombo-process"},
         {"rcp-contribution", "HLD2013-puebla-process"}, {"global-rcp-meeting", "HLD2013-global-rcp-meeting"},
         {"council-joint-statement", "HLD2013-council-joint-statement"},
         {"pga-outcome-input", "HLD2013-pga-outcome-input"}, {"ceb-hlcp-paper", "HLD2013-ceb-hlcp-paper"}}) {
@@ -376,7 +387,8 @@ class HldPreparationProcessTest {
         .allSatisfy(due -> assertThat(due).isAfter(start).isBeforeOrEqualTo(hldEnd));
     assertThat(job(TIMER_BRIEFING_PACK_DUE, pi).getDuedate()).isEqualTo(dayStart(HLD.minusDays(10).toString()));
     assertThat(date(pi, "governmentResponseDeadline")).isEqualTo(HLD.minusDays(230).toString());
-    assertThat((List<Object>) runtimeService().getVariable(pi.getId(), org.hldprep.process.CycleCalendar.GIVEN_DATES)).containsExactly("hldDate");
+    assertThat((List<Object>) runtimeService().getVariable(pi.getId(), org.hldprep.process.CycleCalendar.GIVEN_DATES))
+        .containsExactly("hldDate");
   }
 
   @Test
@@ -406,7 +418,8 @@ class HldPreparationProcessTest {
   @Test
   void badParticipantsDatesOrOrder_areRefusedAndNothingIsCreated() {
     String hld = HLD.toString();
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of(MEMBER_STATES, "PHL, XKX", "hldDate", hld)))
+    assertThatThrownBy(
+        () -> runtimeService().startProcessInstanceByKey(KEY, Map.of(MEMBER_STATES, "PHL, XKX", "hldDate", hld)))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("'XKX'");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
         Map.of(RCPS, Variables.stringValue("[\"lima-process\"]"), "hldDate", hld)))
@@ -420,7 +433,8 @@ class HldPreparationProcessTest {
         .isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("rcpMeetingDate (" + HLD.minusDays(134) + ") must come after rcpInputDeadline ("
             + HLD.minusDays(100) + ")");
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of("hldDate", hld, "timeZone", "Geneva")))
+    assertThatThrownBy(
+        () -> runtimeService().startProcessInstanceByKey(KEY, Map.of("hldDate", hld, "timeZone", "Geneva")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("timeZone");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, Map.of("hldDate", "2013-10-03")))
         .as("2013 has passed").isInstanceOf(BadUserRequestException.class)
@@ -428,7 +442,8 @@ class HldPreparationProcessTest {
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
         Map.of("hldDate", TODAY.plusMonths(6).toString())))
         .as("an HLD too near for the 2013 lead times").isInstanceOf(BadUserRequestException.class)
-        .hasMessageContaining("governmentResponseDeadline (" + TODAY.plusMonths(6).minusDays(230) + ") is already past");
+        .hasMessageContaining(
+            "governmentResponseDeadline (" + TODAY.plusMonths(6).minusDays(230) + ") is already past");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 
@@ -454,7 +469,8 @@ class HldPreparationProcessTest {
     assertThat(runtimeService().getVariable(philippines.getId(), "nationalSummaryDeadline"))
         .as("given at the start, so it stays").isEqualTo(HLD.minusMonths(4).toString());
     assertThat(runtimeService().getVariable(philippines.getId(), "regionalSynthesisDeadline"))
-        .as("a default that follows the summaries, which did not move").isEqualTo(date(pi, "regionalSynthesisDeadline"));
+        .as("a default that follows the summaries, which did not move")
+        .isEqualTo(date(pi, "regionalSynthesisDeadline"));
     ProcessInstance sacm = child("rcp-contribution", "HLD2013-sacm");
     assertThat(runtimeService().getVariable(sacm.getId(), "rcpMeetingDate"))
         .as("a default that follows the HLD moves in the child").isEqualTo(newHld.minusDays(134).toString());
@@ -510,20 +526,24 @@ class HldPreparationProcessTest {
     addParticipant("rcp-contribution", "almaty-process", false);
     ProcessInstance suriname = child("national-consultation", "HLD2013-SUR");
     assertThat(runtimeService().getVariables(suriname.getId())).containsEntry("countryCode", "SUR")
-        .containsEntry("governmentResponseDeadline", date(pi, "governmentResponseDeadline")).containsEntry("reopened", false);
+        .containsEntry("governmentResponseDeadline", date(pi, "governmentResponseDeadline"))
+        .containsEntry("reopened", false);
     finish(suriname, "held");
     finish(child("rcp-contribution", "HLD2013-almaty-process"), "input-logged");
-    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), CONSULTATION_OUTCOMES)).containsEntry("SUR", "held");
+    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), CONSULTATION_OUTCOMES))
+        .containsEntry("SUR", "held");
     assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), RCP_OUTCOMES))
         .containsEntry("almaty-process", "input-logged");
 
     finish(child("national-consultation", "HLD2013-MEX"), "no-response");
     addParticipant("national-consultation", "MEX", true);
-    ProcessInstance reopened = runtimeService().createProcessInstanceQuery().processDefinitionKey("national-consultation")
+    ProcessInstance reopened = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey("national-consultation")
         .processInstanceBusinessKey("HLD2013-MEX").active().singleResult();
     assertThat(runtimeService().getVariable(reopened.getId(), "reopened")).isEqualTo(true);
     finish(reopened, "held");
-    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), CONSULTATION_OUTCOMES)).containsEntry("MEX", "held");
+    assertThat((Map<Object, Object>) runtimeService().getVariable(pi.getId(), CONSULTATION_OUTCOMES))
+        .containsEntry("MEX", "held");
   }
 
   private static void addParticipant(String process, String code, boolean reopened) {
@@ -549,7 +569,8 @@ class HldPreparationProcessTest {
         + " running 3.").contains(roundtables.get(4) + " running");
     execute(job(TIMER_SERIES_REPORT_CUT_OFF, pi));
     assertThat(pi).hasPassed(END_SERIES_REPORT_OPEN);
-    assertThat(runtimeService().getVariable(pi.getId(), "openAtCutOff").toString()).contains("round-table series report");
+    assertThat(runtimeService().getVariable(pi.getId(), "openAtCutOff").toString())
+        .contains("round-table series report");
   }
 
   @Test
@@ -559,7 +580,8 @@ class HldPreparationProcessTest {
     List<String> roundtables = roundtables(pi);
     ProcessInstance second = child("ny-roundtable", "HLD2013-roundtable-" + dates[1]);
     ProcessInstance third = child("ny-roundtable", "HLD2013-roundtable-" + dates[2]);
-    assertThat(roundtables).containsExactly(java.util.Arrays.stream(dates).map(d -> "roundtable-" + d).toArray(String[]::new));
+    assertThat(roundtables)
+        .containsExactly(java.util.Arrays.stream(dates).map(d -> "roundtable-" + d).toArray(String[]::new));
     assertThat(runtimeService().getVariables(third.getId())).containsEntry("eventDate", dates[2])
         .containsEntry("roundtableNumber", 3L).containsEntry("roundtable", "roundtable-" + dates[2])
         .containsEntry("roundtableSeriesReportDate", date(pi, "roundtableSeriesReportDate"));

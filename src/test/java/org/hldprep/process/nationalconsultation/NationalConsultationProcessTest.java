@@ -126,12 +126,14 @@ class NationalConsultationProcessTest {
   void answerAfterReminder_acceptsDeclinesOrStaysSilent() {
     ProcessInstance accepts = startPhilippines();
     execute(job(TIMER_NO_GOVERNMENT_ANSWER, accepts));
-    complete(accepts.getId(), TASK_REMIND_GOVERNMENT, Map.of("reminderSentOn", "2013-02-18", GOVERNMENT_ANSWER, "accepted"));
+    complete(accepts.getId(), TASK_REMIND_GOVERNMENT,
+        Map.of("reminderSentOn", "2013-02-18", GOVERNMENT_ANSWER, "accepted"));
     assertThat(accepts).isWaitingAt(TASK_AGREE_ARRANGEMENTS);
 
     ProcessInstance declines = startPhilippines();
     execute(job(TIMER_NO_GOVERNMENT_ANSWER, declines));
-    complete(declines.getId(), TASK_REMIND_GOVERNMENT, Map.of(GOVERNMENT_ANSWER, "declined", DECLINE_REASON, "No capacity"));
+    complete(declines.getId(), TASK_REMIND_GOVERNMENT,
+        Map.of(GOVERNMENT_ANSWER, "declined", DECLINE_REASON, "No capacity"));
     assertThat(declines).isEnded().hasPassed(END_DECLINED_AFTER_REMINDER);
     assertThat(outcome(declines)).isEqualTo(OUTCOME_DECLINED);
 
@@ -263,7 +265,8 @@ class NationalConsultationProcessTest {
   void aReopenedConsultation_startsWithTheArrangements() {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "HLD2013-PHL",
         Map.of(COUNTRY_CODE, "PHL", REOPENED, "true"));
-    assertThat(pi).isWaitingAt(TASK_AGREE_ARRANGEMENTS).hasPassed(GATEWAY_REOPENED).hasNotPassed(TASK_OFFER_CONSULTATION);
+    assertThat(pi).isWaitingAt(TASK_AGREE_ARRANGEMENTS).hasPassed(GATEWAY_REOPENED)
+        .hasNotPassed(TASK_OFFER_CONSULTATION);
     assertThat(task()).hasCandidateGroup("co-phl").hasDueDate(ProcessTestSupport.deadline("2013-03-29"));
   }
 
@@ -277,7 +280,8 @@ class NationalConsultationProcessTest {
         "hldDate", "2014-10-03", "reviewDeadline", "2014-05-01")))
         .isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("reviewDeadline (2014-05-01) must come after nationalSummaryDeadline (2014-05-15)");
-    ProcessInstance replay = runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "PHL", "replay", true));
+    ProcessInstance replay = runtimeService().startProcessInstanceByKey(KEY,
+        Map.of(COUNTRY_CODE, "PHL", "replay", true));
     assertThat(replay).isWaitingAt(TASK_OFFER_CONSULTATION);
     ProcessInstance nextYear = runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "PHL",
         "hldDate", "2014-10-03", "timeZone", "Asia/Manila"));
@@ -288,7 +292,8 @@ class NationalConsultationProcessTest {
   @Test
   void aWithdrawnParticipant_endsItsTrackWithdrawn() {
     ProcessInstance pi = startPhilippines();
-    runtimeService().createMessageCorrelation("ParticipantWithdrawn").processInstanceBusinessKey("HLD2013-PHL").correlate();
+    runtimeService().createMessageCorrelation("ParticipantWithdrawn").processInstanceBusinessKey("HLD2013-PHL")
+        .correlate();
     assertThat(pi).isEnded().hasPassed("EndEvent_Withdrawn");
     org.assertj.core.api.Assertions.assertThat(outcome(pi)).isEqualTo("withdrawn");
   }
@@ -296,7 +301,8 @@ class NationalConsultationProcessTest {
   @Test
   void aStateWithoutACountryOffice_hasItsCountryOfficeStepsDoneByItsRegionalOffice() {
     ProcessInstance comoros = runtimeService().startProcessInstanceByKey(KEY, Map.of(COUNTRY_CODE, "COM"));
-    assertThat(task(comoros)).as("the reference data: the Mauritius office covers Comoros").hasCandidateGroup("ro-pretoria");
+    assertThat(task(comoros)).as("the reference data: the Mauritius office covers Comoros")
+        .hasCandidateGroup("ro-pretoria");
     org.assertj.core.api.Assertions.assertThat(taskService().getIdentityLinksForTask(task(comoros).getId())).hasSize(1);
     acceptOffer(comoros);
     assertThat(task(comoros)).hasCandidateGroup("ro-pretoria");

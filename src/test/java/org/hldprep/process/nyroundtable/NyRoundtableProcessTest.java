@@ -52,7 +52,8 @@ class NyRoundtableProcessTest {
   }
 
   private static ProcessInstance start(String eventDate) {
-    return runtimeService().startProcessInstanceByKey(KEY, "HLD2013-roundtable-" + eventDate, Map.of(EVENT_DATE, eventDate));
+    return runtimeService().startProcessInstanceByKey(KEY, "HLD2013-roundtable-" + eventDate,
+        Map.of(EVENT_DATE, eventDate));
   }
 
   private static void confirm(ProcessInstance pi, String eventDate) {

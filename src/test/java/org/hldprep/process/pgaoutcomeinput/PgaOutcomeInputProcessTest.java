@@ -143,7 +143,8 @@ class PgaOutcomeInputProcessTest {
     Task comments = task(TASK_SEND_DRAFT_COMMENTS, pi);
     assertThat(comments).hasCandidateGroup("iom-icp");
     Assertions.assertThat(taskService().getVariable(comments.getId(), DRAFT_LABEL)).isEqualTo("zero draft");
-    Assertions.assertThat(taskService().getVariable(comments.getId(), GAPS_FOUND)).isEqualTo("No reference to RCPs (§33)");
+    Assertions.assertThat(taskService().getVariable(comments.getId(), GAPS_FOUND))
+        .isEqualTo("No reference to RCPs (§33)");
 
     // rev.1: no comments requested, its analysis ends there and keeps its own findings
     taskService().complete(rev1.getId(), Map.of(GAPS_FOUND, "None", COMMENTS_REQUESTED, "no"));
@@ -279,10 +280,12 @@ class PgaOutcomeInputProcessTest {
   void aPreparationOpenAtTheInputDeadline_isCutOff_andTheDraftsAreStillTracked() {
     ProcessInstance pi = start();
     confirmFormat(pi, FORMAT_MEMBER_STATE_NEGOTIATION);
-    Assertions.assertThat(job(TIMER_INPUT_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-06-28"));
+    Assertions.assertThat(job(TIMER_INPUT_CUT_OFF, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.deadline("2013-06-28"));
     execute(job(TIMER_INPUT_CUT_OFF, pi));
     assertThat(pi).isWaitingAt(CATCH_OUTCOME_ADOPTED).hasNotPassed(TASK_BRIEF_DELEGATIONS);
-    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "openAtCutOff").toString()).contains("input to the outcome");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "openAtCutOff").toString())
+        .contains("input to the outcome");
     adopt("A/RES/68/4");
     Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_ADOPTED);
   }

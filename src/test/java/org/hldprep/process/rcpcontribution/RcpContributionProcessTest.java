@@ -40,7 +40,8 @@ class RcpContributionProcessTest {
     // As of MC/2353 (2 Nov 2012): the 2013 calendar lies ahead.
     ProcessTestSupport.today(ProcessTestSupport.MC_2353_ISSUED);
     ProcessTestSupport.registerCommonBeans();
-    Mocks.register("rcpContributionStartListener", new RcpContributionStartListener(ProcessTestSupport.referenceData()));
+    Mocks.register("rcpContributionStartListener",
+        new RcpContributionStartListener(ProcessTestSupport.referenceData()));
   }
 
   @AfterEach
@@ -64,7 +65,8 @@ class RcpContributionProcessTest {
 
   private static void receiveInputByBusinessKey(String businessKey) {
     runtimeService().createMessageCorrelation(MESSAGE_RCP_INPUT_RECEIVED).processInstanceBusinessKey(businessKey)
-        .setVariable(RCP_INPUT_LINK, "https://docs.example/rcp-input").setVariable(RCP_INPUT_SUMMARY, "Ethical recruitment")
+        .setVariable(RCP_INPUT_LINK, "https://docs.example/rcp-input")
+        .setVariable(RCP_INPUT_SUMMARY, "Ethical recruitment")
         .correlate();
   }
 
@@ -117,8 +119,9 @@ class RcpContributionProcessTest {
     answer(pi, "no-contact");
     assertThat(pi).isWaitingAt(TASK_FIND_RCP_CONTACT);
     assertThat(task()).hasCandidateGroup("iom-icp-rcp");
-    complete(pi.getId(), TASK_FIND_RCP_CONTACT, Map.of(CONTACT_SEARCH, "found", "rcpContactName", "New pro tempore chair",
-        "contactSearchNote", "Asked the outgoing chair"));
+    complete(pi.getId(), TASK_FIND_RCP_CONTACT,
+        Map.of(CONTACT_SEARCH, "found", "rcpContactName", "New pro tempore chair",
+            "contactSearchNote", "Asked the outgoing chair"));
     assertThat(pi).isWaitingAt(TASK_CONTACT_RCP_CHAIR);
     answer(pi, "interested");
     assertThat(pi).isWaitingAt(EVENT_RCP_INPUT_RECEIVED);
@@ -189,7 +192,8 @@ class RcpContributionProcessTest {
     ProcessInstance pi = start("mtm");
     answer(pi, "interested");
     execute(job(TIMER_RCP_INPUT_REMINDER, pi));
-    Assertions.assertThat(job(TIMER_RCP_INPUT_FINAL_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
+    Assertions.assertThat(job(TIMER_RCP_INPUT_FINAL_CUT_OFF, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
     execute(job(TIMER_RCP_INPUT_FINAL_CUT_OFF, pi));
     assertThat(pi).isEnded().hasPassed(END_NO_INPUT).hasNotPassed(TASK_LOG_RCP_INPUT);
     Assertions.assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -214,7 +218,8 @@ class RcpContributionProcessTest {
   void secretariatFlag_canBeGivenAtTheStartOrCorrectedInTheContactForm() {
     ProcessInstance overridden = runtimeService().startProcessInstanceByKey(KEY,
         Map.of(RCP_CODE, " Puebla-Process ", IOM_IS_SECRETARIAT, "TRUE"));
-    assertThat(overridden).variables().containsEntry(RCP_CODE, "puebla-process").containsEntry(IOM_IS_SECRETARIAT, true);
+    assertThat(overridden).variables().containsEntry(RCP_CODE, "puebla-process").containsEntry(IOM_IS_SECRETARIAT,
+        true);
     answer(overridden, "interested");
     assertThat(overridden).isWaitingAt(TASK_DRAFT_RCP_INPUT);
     assertThat(openTask(overridden, TASK_DRAFT_RCP_INPUT)).hasCandidateGroup("ro-sanjose");
@@ -232,8 +237,10 @@ class RcpContributionProcessTest {
     ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY,
         Map.of(RCP_CODE, "bali-process", "rcpInputDeadline", "2013-05-10"));
     answer(pi, "interested");
-    Assertions.assertThat(job(TIMER_RCP_INPUT_REMINDER, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-04-26"));
-    Assertions.assertThat(job(TIMER_RCP_INPUT_OVERDUE, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-05-10"));
+    Assertions.assertThat(job(TIMER_RCP_INPUT_REMINDER, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.dayStart("2013-04-26"));
+    Assertions.assertThat(job(TIMER_RCP_INPUT_OVERDUE, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.deadline("2013-05-10"));
   }
 
   @Test
@@ -244,7 +251,8 @@ class RcpContributionProcessTest {
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining(RCP_CODE);
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
         Map.of(RCP_CODE, "midwa", IOM_IS_SECRETARIAT, "maybe")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining(IOM_IS_SECRETARIAT).hasMessageContaining("'maybe'");
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining(IOM_IS_SECRETARIAT)
+        .hasMessageContaining("'maybe'");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
         Map.of(RCP_CODE, "midwa", "rcpInputDeadline", "end of April")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rcpInputDeadline");
@@ -254,7 +262,8 @@ class RcpContributionProcessTest {
   @Test
   void noContactByTheInputDeadline_closesAsNoContact() {
     ProcessInstance contact = start("sacm");
-    Assertions.assertThat(job(TIMER_CONTACT_CUT_OFF, contact).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-04-30"));
+    Assertions.assertThat(job(TIMER_CONTACT_CUT_OFF, contact).getDuedate())
+        .isEqualTo(ProcessTestSupport.deadline("2013-04-30"));
     execute(job(TIMER_CONTACT_CUT_OFF, contact));
     assertThat(contact).isEnded().hasPassed(END_NO_CONTACT_AT_CUT_OFF);
     Assertions.assertThat(outcome(contact)).isEqualTo(OUTCOME_NO_CONTACT);
@@ -271,7 +280,8 @@ class RcpContributionProcessTest {
     ProcessInstance pi = start("colombo-process");
     answer(pi, "interested");
     execute(job(TIMER_DRAFT_RCP_INPUT_OVERDUE, pi));
-    Assertions.assertThat(job(TIMER_DRAFT_RCP_INPUT_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
+    Assertions.assertThat(job(TIMER_DRAFT_RCP_INPUT_CUT_OFF, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.dayStart("2013-05-22"));
     execute(job(TIMER_DRAFT_RCP_INPUT_CUT_OFF, pi));
     assertThat(pi).isEnded().hasPassed(END_DRAFT_NO_INPUT);
     Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_NO_INPUT);
@@ -282,7 +292,8 @@ class RcpContributionProcessTest {
     ProcessInstance pi = start("puebla-process");
     answer(pi, "interested");
     receiveInputByBusinessKey("HLD2013-puebla-process");
-    Assertions.assertThat(job(TIMER_LOG_RCP_INPUT_CUT_OFF, pi).getDuedate()).isEqualTo(ProcessTestSupport.deadline("2013-06-14"));
+    Assertions.assertThat(job(TIMER_LOG_RCP_INPUT_CUT_OFF, pi).getDuedate())
+        .isEqualTo(ProcessTestSupport.deadline("2013-06-14"));
     execute(job(TIMER_LOG_RCP_INPUT_CUT_OFF, pi));
     assertThat(pi).isEnded().hasPassed(END_LOG_OPEN_AT_CUT_OFF);
     Assertions.assertThat(outcome(pi)).isEqualTo(OUTCOME_OPEN_AT_CUT_OFF);
@@ -291,7 +302,8 @@ class RcpContributionProcessTest {
   @Test
   void aWithdrawnParticipant_endsItsTrackWithdrawn() {
     ProcessInstance pi = start("sacm");
-    runtimeService().createMessageCorrelation("ParticipantWithdrawn").processInstanceBusinessKey("HLD2013-sacm").correlate();
+    runtimeService().createMessageCorrelation("ParticipantWithdrawn").processInstanceBusinessKey("HLD2013-sacm")
+        .correlate();
     assertThat(pi).isEnded().hasPassed("EndEvent_Withdrawn");
     org.assertj.core.api.Assertions.assertThat(outcome(pi)).isEqualTo("withdrawn");
   }

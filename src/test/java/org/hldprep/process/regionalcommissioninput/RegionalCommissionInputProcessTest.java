@@ -170,7 +170,8 @@ class RegionalCommissionInputProcessTest {
         .singleResult();
     runtimeService().createMessageCorrelation(HldPreparationProcess.MESSAGE_CALENDAR_CHANGED)
         .processInstanceId(parent.getId()).setVariable(HldPreparationProcess.CALENDAR_CHANGES,
-            Map.of("sgReportInputDeadline", "2013-07-10")).correlate();
+            Map.of("sgReportInputDeadline", "2013-07-10"))
+        .correlate();
     holdMeeting(pi, "2013-07-03");
     assertThat(pi).isWaitingAt(TASK_FORWARD_INPUT_TO_DESA);
     assertThat(task(pi)).hasDueDate(deadline("2013-07-10"));

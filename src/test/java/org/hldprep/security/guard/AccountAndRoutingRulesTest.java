@@ -14,7 +14,7 @@ class AccountAndRoutingRulesTest {
     AccountChangesRule rule = new AccountChangesRule();
     Refusal accounts = Refusal.forbidden("Only members of camunda-admin may create, change or delete users, groups,"
         + " tenants and authorizations, your own account included; ask an administrator.");
-    for (String[] call : new String[][] {{"PUT", "/user/phl-officer/profile"}, {"PUT", "/user/phl-officer/credentials"},
+    for (String[] call : new String[][]{{"PUT", "/user/phl-officer/profile"}, {"PUT", "/user/phl-officer/credentials"},
         {"DELETE", "/user/phl-officer"}, {"POST", "/user/create"}, {"PUT", "/group/co-ken/members/phl-officer"},
         {"POST", "/authorization/create"}, {"POST", "/tenant/create"}}) {
       assertThat(rule.check(Calls.staff(call[0], call[1]))).as(call[0] + " " + call[1]).isEqualTo(accounts);
@@ -26,7 +26,8 @@ class AccountAndRoutingRulesTest {
   @Test
   void taskVariablesAndCandidateGroupsChangeOnlyThroughFormsAndRouting() {
     TaskRoutingRule rule = new TaskRoutingRule();
-    Refusal variables = Refusal.forbidden("A task's variables change only through its form, when the task is completed.");
+    Refusal variables = Refusal
+        .forbidden("A task's variables change only through its form, when the task is completed.");
     Refusal routing = Refusal.forbidden("Who works on a task is decided by the routing table; only camunda-admin may"
         + " change it.");
     assertThat(rule.check(Calls.staff("PUT", "/task/1/variables/regionalOffice"))).isEqualTo(variables);
@@ -51,7 +52,8 @@ class AccountAndRoutingRulesTest {
     assertThat(rule.check(Calls.staff("POST", "/camunda/api/cockpit/plugin/base/static/app/plugin.js")))
         .as("only reading a plugin's script is open").isEqualTo(cockpit);
     assertThat(rule.check(Calls.staff("GET", "/camunda/api/cockpit/plugin/base/static/app/plugin.js"))).isNull();
-    assertThat(rule.check(Calls.staff("GET", "/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js"))).isNull();
+    assertThat(rule.check(Calls.staff("GET", "/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js")))
+        .isNull();
     assertThat(rule.check(Calls.admin("GET", statistics))).isNull();
     assertThat(CockpitPluginRule.PLUGINS_OPEN_TO_STAFF).as("no plugin open to staff yet").isEmpty();
     CockpitPluginRule withBoard = new CockpitPluginRule(Set.of("hld-progress"));
@@ -61,7 +63,8 @@ class AccountAndRoutingRulesTest {
 
   @Test
   void adminSetupClosesOnceSetUp() {
-    EngineApiCall setup = Calls.call("POST", "/camunda/api/admin/setup/default/user/create", null, "{}", null, List.of());
+    EngineApiCall setup = Calls.call("POST", "/camunda/api/admin/setup/default/user/create", null, "{}", null,
+        List.of());
     assertThat(new AdminSetupRule(() -> true).check(setup))
         .isEqualTo(Refusal.forbidden("The first-run admin setup is closed: an administrator already exists."));
     assertThat(new AdminSetupRule(() -> false).check(setup)).isNull();

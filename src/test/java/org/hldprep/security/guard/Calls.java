@@ -7,7 +7,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** Engine API calls for the rules' unit tests. */
 final class Calls {
 
-  private Calls() {}
+  private Calls() {
+  }
 
   static EngineApiCall staff(String method, String enginePath) {
     return call(method, enginePath, null, null, "phl-officer", List.of("co-phl"));

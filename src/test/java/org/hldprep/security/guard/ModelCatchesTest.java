@@ -30,7 +30,7 @@ class ModelCatchesTest {
 
   @Test
   void noTaskOfTheProjectsModelsCatchesAnything() throws Exception {
-    for (String name : new String[] {"national-consultation", "hld-preparation", "rcp-contribution",
+    for (String name : new String[]{"national-consultation", "hld-preparation", "rcp-contribution",
         "global-rcp-meeting", "council-joint-statement", "pga-outcome-input"}) {
       try (FileInputStream in = new FileInputStream("processes/" + name + ".bpmn")) {
         BpmnModelInstance model = Bpmn.readModelFromStream(in);

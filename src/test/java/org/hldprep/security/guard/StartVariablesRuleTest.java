@@ -24,7 +24,8 @@ class StartVariablesRuleTest {
   @Test
   void typedObjectsAndValueInfoAreRefused() throws Exception {
     assertThat(start("{\"variables\":{\"cycle\":{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":"
-        + "{\"objectTypeName\":\"java.io.File\",\"serializationDataFormat\":\"application/json\"}}}}", List.of("iom-icp")))
+        + "{\"objectTypeName\":\"java.io.File\",\"serializationDataFormat\":\"application/json\"}}}}",
+        List.of("iom-icp")))
         .isEqualTo(Refusal.badRequest("'cycle' carries valueInfo; a start takes plain values only."));
     assertThat(start("{\"variables\":{\"cycle\":{\"value\":\"x\",\"type\":\"Xml\"}}}", List.of("iom-icp")))
         .isEqualTo(Refusal.badRequest("'cycle' must be a plain value (text, boolean, number or a JSON list),"

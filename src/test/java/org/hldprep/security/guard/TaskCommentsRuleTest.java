@@ -28,7 +28,8 @@ class TaskCommentsRuleTest {
     rule = new TaskCommentsRule(new TaskFormGuard(() -> engine));
     engine.getRepositoryService().createDeployment().addModelInstance("offer.bpmn",
         Bpmn.createExecutableProcess("offer").camundaHistoryTimeToLive(1).startEvent().userTask("Task_Offer")
-            .camundaCandidateGroups("co-ken").endEvent().done()).deploy();
+            .camundaCandidateGroups("co-ken").endEvent().done())
+        .deploy();
     String instance = engine.getRuntimeService().startProcessInstanceByKey("offer").getId();
     kenyasTask = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
@@ -44,7 +45,7 @@ class TaskCommentsRuleTest {
 
   @Test
   void anOfficeThatCannotSeeTheTaskNeitherCommentsNorReadsItsCommentsOrAttachments() {
-    for (String[] call : new String[][] {{"POST", "/comment/create"}, {"GET", "/comment"}, {"GET", "/comment/c1"},
+    for (String[] call : new String[][]{{"POST", "/comment/create"}, {"GET", "/comment"}, {"GET", "/comment/c1"},
         {"PUT", "/comment"}, {"DELETE", "/comment/c1"}, {"DELETE", "/comment"}, {"POST", "/attachment/create"},
         {"GET", "/attachment"}, {"GET", "/attachment/a1/data"}, {"DELETE", "/attachment/a1"}}) {
       Refusal refusal = rule.check(as("phl-officer", "co-phl", call[0], "/task/" + kenyasTask + call[1]));

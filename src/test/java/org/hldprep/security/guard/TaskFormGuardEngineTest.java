@@ -44,7 +44,8 @@ class TaskFormGuardEngineTest {
       components.append(components.isEmpty() ? "" : ",").append(field);
     }
     var deployment = engine.getRepositoryService().createDeployment().name(name)
-        .addString(formId + ".form", "{\"id\":\"" + formId + "\",\"type\":\"default\",\"components\":[" + components + "]}");
+        .addString(formId + ".form",
+            "{\"id\":\"" + formId + "\",\"type\":\"default\",\"components\":[" + components + "]}");
     if (binding != null) {
       deployment.addModelInstance(formId + ".bpmn", Bpmn.createExecutableProcess("with-" + formId)
           .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Fill").camundaFormRef(formId)
@@ -94,8 +95,10 @@ class TaskFormGuardEngineTest {
 
   @Test
   void aTaskWithoutAFormAndAGoneTaskAreRefused() throws Exception {
-    engine.getRepositoryService().createDeployment().addModelInstance("plain.bpmn", Bpmn.createExecutableProcess("plain")
-        .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Plain").endEvent().done()).deploy();
+    engine.getRepositoryService().createDeployment()
+        .addModelInstance("plain.bpmn", Bpmn.createExecutableProcess("plain")
+            .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Plain").endEvent().done())
+        .deploy();
     String task = taskOf("plain", Map.of());
     assertThat(submit(task, "{}").status()).isEqualTo(403);
     engine.getTaskService().complete(task);

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +87,10 @@ class TaskFormGuardFieldKindsTest {
     assertThat(record(",\"participants\":{\"value\":-40}")).contains("'participants' must be at least 1");
     assertThat(record(",\"participants\":{\"value\":\"40\"}")).contains("'participants' must be a number");
     assertThat(record(",\"participants\":{\"value\":true}")).contains("'participants' must be a number");
-    assertThat(record(",\"participants\":{\"value\":40,\"type\":\"String\"}")).contains("'participants' must be a number");
-    assertThat(record(",\"participants\":{\"value\":40,\"type\":\"Boolean\"}")).contains("'participants' must be a number");
+    assertThat(record(",\"participants\":{\"value\":40,\"type\":\"String\"}"))
+        .contains("'participants' must be a number");
+    assertThat(record(",\"participants\":{\"value\":40,\"type\":\"Boolean\"}"))
+        .contains("'participants' must be a number");
     String bounded = "{\"components\":[{\"type\":\"number\",\"key\":\"n\",\"validate\":{\"min\":1,\"max\":5}}]}";
     assertThat(TaskFormGuard.check(JSON.readTree(bounded), JSON.readTree("{\"n\":{\"value\":5}}"), n -> null)).isNull();
     assertThat(TaskFormGuard.check(JSON.readTree(bounded), JSON.readTree("{\"n\":{\"value\":5.01}}"), n -> null))
@@ -119,7 +120,8 @@ class TaskFormGuardFieldKindsTest {
     assertThat(TaskFormGuard.invalidDate("datetime", "2013-04-10T10:00:00Z")).isNull();
     assertThat(TaskFormGuard.invalidDate("datetime", "2013-04-10T10:00:00+02:00")).isNull();
     assertThat(TaskFormGuard.invalidDate("datetime", "1999-04-10T10:00")).contains("must lie between");
-    assertThat(TaskFormGuard.invalidDate("datetime", "2013-04-10")).isEqualTo("must be a date and time (yyyy-MM-ddTHH:mm)");
+    assertThat(TaskFormGuard.invalidDate("datetime", "2013-04-10"))
+        .isEqualTo("must be a date and time (yyyy-MM-ddTHH:mm)");
     assertThat(TaskFormGuard.invalidDate("time", "25:00")).isEqualTo("must be a time (HH:mm)");
     assertThat(TaskFormGuard.invalidDate("time", "23:59")).isNull();
   }
@@ -137,7 +139,8 @@ class TaskFormGuardFieldKindsTest {
         + "\"Boolean\"}}"), current::get)).isNull();
     for (String bad : List.of("\"true\"", "1", "\"yes\"", "[true]")) {
       assertThat(TaskFormGuard.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":" + bad + "}}"),
-          current::get)).as(bad).isEqualTo("The form was not filled in as expected: 'iomIsSecretariat' must be true or false");
+          current::get)).as(bad)
+          .isEqualTo("The form was not filled in as expected: 'iomIsSecretariat' must be true or false");
     }
     assertThat(TaskFormGuard.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":true,\"type\":"
         + "\"String\"}}"), current::get)).contains("'iomIsSecretariat' must be true or false");
@@ -151,7 +154,8 @@ class TaskFormGuardFieldKindsTest {
 
   @Test
   void checklist_aJsonListOfTheFormsOptions() throws IOException {
-    assertThat(arrangements("{\"value\":\"[\\\"line-ministry\\\",\\\"civil-society\\\"]\",\"type\":\"Json\"}")).isNull();
+    assertThat(arrangements("{\"value\":\"[\\\"line-ministry\\\",\\\"civil-society\\\"]\",\"type\":\"Json\"}"))
+        .isNull();
     assertThat(arrangements("{\"value\":\"[\\\"academia\\\"]\"}")).as("type left out").isNull();
     assertThat(arrangements("{\"value\":\"[]\",\"type\":\"Json\"}")).as("none chosen: the list may be empty").isNull();
     String options = "line-ministry, non-line-ministries, local-authorities, civil-society, migrant-associations,"
@@ -332,7 +336,8 @@ class TaskFormGuardFieldKindsTest {
     Set<String> kinds = new TreeSet<>();
     for (FormField subject : everyField()) {
       Field field = subject.field();
-      kinds.add(field.type() + (field.type().equals("datetime") ? "/" + field.component().path("subtype").asText() : ""));
+      kinds.add(
+          field.type() + (field.type().equals("datetime") ? "/" + field.component().path("subtype").asText() : ""));
       if (field.readonly()) {
         kinds.add("read-only");
       }

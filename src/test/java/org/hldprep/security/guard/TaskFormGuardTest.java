@@ -61,8 +61,9 @@ class TaskFormGuardTest {
   void typedValuesAndValueInfoAreRefused() throws Exception {
     assertThat(check("{\"reviewDecision\":{\"value\":\"accept\"},\"reviewComments\":{\"value\":\"x\","
         + "\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.io.File\","
-        + "\"serializationDataFormat\":\"application/json\"}}}", Map.of())).contains("'reviewComments' carries valueInfo");
-    for (String type : new String[] {"Object", "Json", "Xml", "Bytes", "File", "Date"}) {
+        + "\"serializationDataFormat\":\"application/json\"}}}", Map.of()))
+        .contains("'reviewComments' carries valueInfo");
+    for (String type : new String[]{"Object", "Json", "Xml", "Bytes", "File", "Date"}) {
       assertThat(check("{\"reviewDecision\":{\"value\":\"accept\",\"type\":\"" + type + "\"}}", Map.of()))
           .as(type).contains("must be a plain value");
     }

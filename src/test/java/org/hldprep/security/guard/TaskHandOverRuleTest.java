@@ -35,7 +35,8 @@ class TaskHandOverRuleTest {
       assertThat(rule.check(Calls.call("POST", "/task/1/" + what, null, "{\"userId\":\"phl-mission\"}", "admin",
           List.of("camunda-admin")))).as(what).isNull();
     }
-    assertThat(rule.check(Calls.call("POST", "/task/1/unclaim", null, "{}", "bangkok-ro", List.of("ro-bangkok")))).isNull();
+    assertThat(rule.check(Calls.call("POST", "/task/1/unclaim", null, "{}", "bangkok-ro", List.of("ro-bangkok"))))
+        .isNull();
   }
 
   @Test

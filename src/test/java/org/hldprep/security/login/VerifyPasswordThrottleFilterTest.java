@@ -29,7 +29,8 @@ class VerifyPasswordThrottleFilterTest {
       new LoginThrottle.Limit(2, Duration.ofMinutes(10)), Duration.ofDays(30));
   private final VerifyPasswordThrottleFilter filter = new VerifyPasswordThrottleFilter(throttle);
 
-  private record Outcome(MockHttpServletResponse response, boolean reachedCamunda) {}
+  private record Outcome(MockHttpServletResponse response, boolean reachedCamunda) {
+  }
 
   private Outcome verify(String method, String path, String body, String address) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest(method, path);
@@ -40,7 +41,8 @@ class VerifyPasswordThrottleFilterTest {
     MockHttpServletResponse response = new MockHttpServletResponse();
     MockFilterChain camunda = new MockFilterChain() {
       @Override
-      public void doFilter(ServletRequest req, ServletResponse res) throws IOException, jakarta.servlet.ServletException {
+      public void doFilter(ServletRequest req, ServletResponse res)
+          throws IOException, jakarta.servlet.ServletException {
         JsonNode sent = JSON.readTree(req.getInputStream());
         res.setContentType("application/json");
         res.getOutputStream().write(JSON.writeValueAsBytes(Map.of("authenticatedUser", sent.path("username").asText(),
@@ -93,7 +95,7 @@ class VerifyPasswordThrottleFilterTest {
     verify("POST", webapp, body, "10.0.2.1");
     verify("POST", "/engine-rest/engine/default/identity/verify", body, "10.0.2.2");
     assertThat(verify("POST", webapp, body, "10.0.2.3").response().getStatus()).isEqualTo(429);
-    for (String[] other : new String[][] {{"GET", VERIFY}, {"POST", "/engine-rest/identity/verify/more"},
+    for (String[] other : new String[][]{{"GET", VERIFY}, {"POST", "/engine-rest/identity/verify/more"},
         {"POST", "/engine-rest/identity/groups"}}) {
       assertThat(verify(other[0], other[1], body, "10.0.2.4").reachedCamunda()).as(other[1]).isTrue();
     }

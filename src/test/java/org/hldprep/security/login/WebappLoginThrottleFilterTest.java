@@ -32,7 +32,8 @@ class WebappLoginThrottleFilterTest {
   }
 
   /** Runs the filter; Camunda behind it answers {@code camundaStatus}. Returns the response and whether Camunda was asked. */
-  private record Outcome(MockHttpServletResponse response, boolean reachedCamunda) {}
+  private record Outcome(MockHttpServletResponse response, boolean reachedCamunda) {
+  }
 
   private Outcome login(String path, String method, String user, String address, int camundaStatus) throws Exception {
     MockHttpServletResponse response = new MockHttpServletResponse();
@@ -86,7 +87,8 @@ class WebappLoginThrottleFilterTest {
     assertThat(login(LOGIN, "POST", "bangkok-ro", "10.0.2.1", 200).reachedCamunda()).isTrue();
     login(LOGIN, "POST", "bangkok-ro", "10.0.2.9", 401);
     login(LOGIN, "POST", "bangkok-ro", "10.0.2.8", 401);
-    assertThat(throttle.waitBeforeTrying("10.0.2.7", "bangkok-ro")).as("the account is throttled elsewhere").isNotNull();
+    assertThat(throttle.waitBeforeTrying("10.0.2.7", "bangkok-ro")).as("the account is throttled elsewhere")
+        .isNotNull();
     assertThat(login(LOGIN, "POST", "bangkok-ro", "10.0.2.1", 200).reachedCamunda())
         .as("but not from the address it logged in from").isTrue();
   }

@@ -1,4 +1,4 @@
-package org.hldprep.security;
+package org.hldprep.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -23,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 public class CredentialsCache {
 
   /** What a successful login established. */
-  public record Login(String userId, List<String> groups) {}
+  public record Login(String userId, List<String> groups) {
+  }
 
   private final Cache<String, Login> logins;
   private final SecretKeySpec key;
@@ -31,7 +32,8 @@ public class CredentialsCache {
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public CredentialsCache(Duration timeToLive, long maximumSize) {
-    this.logins = timeToLive.isZero() ? null
+    this.logins = timeToLive.isZero()
+        ? null
         : Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumSize).build();
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);

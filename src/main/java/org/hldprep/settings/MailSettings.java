@@ -1,19 +1,19 @@
-package org.hldprep.notification;
+package org.hldprep.settings;
 
-import java.time.Duration;
-import java.time.ZoneId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.time.ZoneId;
 import org.hldprep.process.CycleCalendar;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the e-mail notifications ({@code hldprep.mail.*}, a branch of {@link
- * org.hldprep.config.HldPrepProperties}); the SMTP server itself is Spring Boot's standard {@code spring.mail.*}.
+ * org.hldprep.settings.HldPrepProperties}); the SMTP server itself is Spring Boot's standard {@code spring.mail.*}.
  *
  * @param publicBaseUrl where staff reach the application (links in mails), e.g. https://hldprep.iom.int
  * @param from the sender address
@@ -41,7 +41,8 @@ public record MailSettings(
    * @param pollMillis how often the scheduler looks whether a digest is due
    */
   public record Digest(@DefaultValue("true") boolean enabled, @Min(0) @Max(23) @DefaultValue("7") int hour,
-      @Positive @DefaultValue("60000") long pollMillis) {}
+      @Positive @DefaultValue("60000") long pollMillis) {
+  }
 
   /**
    * @param enabled whether this node sends the outbox
@@ -55,7 +56,8 @@ public record MailSettings(
   public record Worker(@DefaultValue("true") boolean enabled, @Positive @DefaultValue("2000") long pollMillis,
       @Positive @DefaultValue("20") int batchSize, @NotNull @DefaultValue("5m") Duration lease,
       @Positive @DefaultValue("12") int maxAttempts, @NotNull @DefaultValue("30s") Duration initialBackoff,
-      @NotNull @DefaultValue("1h") Duration maxBackoff) {}
+      @NotNull @DefaultValue("1h") Duration maxBackoff) {
+  }
 
   /** Tasklist's link to one task. */
   public String taskLink(String taskId) {

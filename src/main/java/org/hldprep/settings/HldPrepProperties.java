@@ -1,4 +1,4 @@
-package org.hldprep.config;
+package org.hldprep.settings;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
-import org.hldprep.notification.MailSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -54,7 +53,8 @@ public record HldPrepProperties(
       @Valid @DefaultValue Login login) {
 
     public Security {
-      allowedOrigins = allowedOrigins == null ? List.of()
+      allowedOrigins = allowedOrigins == null
+          ? List.of()
           : allowedOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList();
     }
   }
@@ -72,7 +72,8 @@ public record HldPrepProperties(
       @Positive @DefaultValue("20") int failuresPerAddress,
       @Positive @DefaultValue("10") int failuresPerAccount,
       @NotNull @DefaultValue("10m") Duration window,
-      @NotNull @DefaultValue("30d") Duration rememberGoodAddresses) {}
+      @NotNull @DefaultValue("30d") Duration rememberGoodAddresses) {
+  }
 
   /**
    * An account given by the environment; both empty when not set.
@@ -102,13 +103,15 @@ public record HldPrepProperties(
   public record History(
       @Pattern(regexp = HH_MM, message = "must be HH:mm") @DefaultValue("01:00") String cleanupWindowStart,
       @Pattern(regexp = HH_MM, message = "must be HH:mm") @DefaultValue("05:00") String cleanupWindowEnd,
-      @PositiveOrZero Integer timeToLiveDays) {}
+      @PositiveOrZero Integer timeToLiveDays) {
+  }
 
   /**
    * @param taskQuerySemiJoin task lists check authorizations with a semi-join (see decision 0005); false
    *     restores Camunda's own query
    */
-  public record Engine(@DefaultValue("true") boolean taskQuerySemiJoin) {}
+  public record Engine(@DefaultValue("true") boolean taskQuerySemiJoin) {
+  }
 
   private static final String HH_MM = "([01]?[0-9]|2[0-3]):[0-5][0-9]";
 }
