@@ -1,12 +1,16 @@
 package org.hldprep.notification;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -73,31 +77,10 @@ public class TaskNotices {
     if (start.isPresent() && summaries.collect(start.get().processInstanceId(), task, facts, groups)) {
       return 0;
     }
-    Recipients recipients = new Recipients(task.getProcessEngineServices().getIdentityService());
     LocalDate day = LocalDate.now(ZoneOffset.UTC);
-    int added = 0;
-    for (Recipients.Person person : recipients.of(groups)) {
-      NotificationPreferences choice = preferences.get(person.userId());
-      if (!choice.delivery().notices()) {
-        continue;
-      }
-      Locale locale = MailTemplates.locale(choice.language());
-      Map<String, Object> model = new LinkedHashMap<>();
-      model.put("name", person.name());
-      model.put("title", task.getName());
-      model.put("cycle", facts.cycle());
-      model.put("due", task.getDueDate() == null
-          ? null
-          : templates.dateTime(task.getDueDate().toInstant(), choice.zoneOr(facts.zone()), locale));
-      model.put("link", settings.taskLink(task.getId()));
-      model.put("preferencesLink", settings.tasklistLink());
-      MailTemplates.Rendered mail = templates.render("notice", locale, new Object[]{task.getName()}, model);
-      if (outbox.add(new Outbox.NewMail(MailKey.notice(task.getId(), person.userId(), day), task.getId(),
-          facts.cycle(), person.address(), mail.subject(), mail.body()))) {
-        added++;
-      }
-    }
-    return added;
+    return tell(task, groups, facts, "notice", null, (person, text) -> new Outbox.NewMail(
+        MailKey.notice(task.getId(), person.userId(), day), task.getId(), facts.cycle(), person.address(),
+        text.subject(), text.body()));
   }
 
   /** One mail with the new due date to each of the task's people who want notices. Returns the mails added. */
@@ -107,9 +90,20 @@ public class TaskNotices {
       return 0;
     }
     CycleFacts facts = CycleFacts.of(task, settings);
-    Recipients recipients = new Recipients(task.getProcessEngineServices().getIdentityService());
     LocalDate day = LocalDate.now(ZoneOffset.UTC);
-    java.time.Instant due = change.after() == null ? null : change.after().toInstant();
+    Instant due = change.after() == null ? null : change.after().toInstant();
+    return tell(task, groups, facts, "moved", change.before(), (person, text) -> new Outbox.NewMail(
+        MailKey.moved(task.getId(), due, person.userId(), day), task.getId(), facts.cycle(), person.address(),
+        text.subject(), text.body(), facts.zone().getId(), List.of(new Outbox.MailTask(task.getId(), due))));
+  }
+
+  /**
+   * The mail of {@code template} about the task (its title, cycle, due date, {@code before} it moved, link)
+   * to each member of the groups who wants notices, in their language and zone, as {@code mail} files it.
+   */
+  private int tell(DelegateTask task, Set<String> groups, CycleFacts facts, String template, Date before,
+      BiFunction<Recipients.Person, MailTemplates.Rendered, Outbox.NewMail> mail) {
+    Recipients recipients = new Recipients(task.getProcessEngineServices().getIdentityService());
     int added = 0;
     for (Recipients.Person person : recipients.of(groups)) {
       NotificationPreferences choice = preferences.get(person.userId());
@@ -117,20 +111,18 @@ public class TaskNotices {
         continue;
       }
       Locale locale = MailTemplates.locale(choice.language());
-      java.time.ZoneId zone = choice.zoneOr(facts.zone());
+      ZoneId zone = choice.zoneOr(facts.zone());
       Map<String, Object> model = new LinkedHashMap<>();
       model.put("name", person.name());
       model.put("title", task.getName());
       model.put("cycle", facts.cycle());
-      model.put("due", due == null ? null : templates.dateTime(due, zone, locale));
-      model.put("before",
-          change.before() == null ? null : templates.dateTime(change.before().toInstant(), zone, locale));
+      model.put("due",
+          task.getDueDate() == null ? null : templates.dateTime(task.getDueDate().toInstant(), zone, locale));
+      model.put("before", before == null ? null : templates.dateTime(before.toInstant(), zone, locale));
       model.put("link", settings.taskLink(task.getId()));
       model.put("preferencesLink", settings.tasklistLink());
-      MailTemplates.Rendered mail = templates.render("moved", locale, new Object[]{task.getName()}, model);
-      if (outbox.add(new Outbox.NewMail(MailKey.moved(task.getId(), due, person.userId(), day), task.getId(),
-          facts.cycle(), person.address(), mail.subject(), mail.body(), facts.zone().getId(),
-          List.of(new Outbox.MailTask(task.getId(), due))))) {
+      MailTemplates.Rendered text = templates.render(template, locale, new Object[]{task.getName()}, model);
+      if (outbox.add(mail.apply(person, text))) {
         added++;
       }
     }
