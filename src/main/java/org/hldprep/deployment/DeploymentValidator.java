@@ -30,9 +30,9 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.hldprep.assignment.TaskRouter;
 import org.hldprep.deployment.DeployedDefinitions.Kind;
-import org.hldprep.input.PlainJson;
+import org.hldprep.platform.input.PlainJson;
+import org.hldprep.routing.TaskRouter;
 
 /**
  * The rules a deployment must pass before anything of it is stored: everything its models refer to

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.hldprep.settings.MailSettings;
+import org.hldprep.platform.settings.MailSettings;
 
 /**
  * What a mail needs to know of the cycle a task belongs to: its name, its time zone (the variable

@@ -2,10 +2,10 @@ package org.hldprep.notification;
 
 import java.util.List;
 import java.util.Locale;
-import org.hldprep.assignment.GroupIds;
-import org.hldprep.web.ForbiddenException;
-import org.hldprep.web.InvalidRequestException;
-import org.hldprep.web.NotFoundException;
+import org.hldprep.platform.api.ForbiddenException;
+import org.hldprep.platform.api.InvalidRequestException;
+import org.hldprep.platform.api.NotFoundException;
+import org.hldprep.routing.GroupIds;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.hldprep.engine.TaskChanges;
+import org.hldprep.platform.settings.MailSettings;
 import org.hldprep.process.hldpreparation.HldPreparationProcess;
-import org.hldprep.settings.MailSettings;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

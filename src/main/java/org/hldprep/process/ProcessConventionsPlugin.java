@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
-import org.hldprep.assignment.TaskRouter;
+import org.hldprep.calendar.Deadlines;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.routing.TaskRouter;
 
 /**
  * Applies the two conventions every HLD Prep model relies on, at parse time, so that no model can

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.hldprep.platform.settings.MailSettings;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.settings.MailSettings;
 import org.junit.jupiter.api.Test;
 
 /** Who is in copy of a long overdue task, and how long a failing mail waits. */

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.hldprep.settings.MailSettings;
+import org.hldprep.platform.settings.MailSettings;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
 import org.hldprep.support.TestMailServer;

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hldprep.platform.settings.MailSettings;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.settings.MailSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.hldprep.input.InputParser;
+import org.hldprep.platform.input.InputParser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.JsonVariables;
 import org.hldprep.process.RecordOpenAtCutOffDelegate;

@@ -38,8 +38,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.hldprep.engine.AsEngine;
-import org.hldprep.input.InputLimits;
-import org.hldprep.input.PlainJson;
+import org.hldprep.platform.input.InputLimits;
+import org.hldprep.platform.input.PlainJson;
 
 /**
  * What a user may send when completing a task: exactly the fields of the task's Camunda Form, each as
