@@ -148,10 +148,11 @@ public final class CycleCalendar {
     define(RCP_INVITATION_DEADLINE, RCP_MEETING_DATE, "2013-04-10");
     define(RCP_MEETING_SUMMARY_DEADLINE, RCP_MEETING_DATE, "2013-06-14");
     define(RCP_COMMENT_DEADLINE, RCP_MEETING_SUMMARY_DEADLINE, "2013-06-28");
-    // Council joint statement (WF-3, inferred): the final text 15 days before the 102nd (Special)
-    // Session of 14 Jun 2013 [R28], as its notice requires [R26]; transmittal three weeks before the HLD.
+    // Council joint statement (WF-3, inferred): the 102nd (Special) Session of 14 Jun 2013 [R28]; its notice
+    // at least 15 days before (Rule 4(b) [R26]) goes out once a 72-hour silence on the final text has ended,
+    // so a text final on 27 May still makes the session; transmittal three weeks before the HLD.
     define(SPECIAL_SESSION_DATE, HLD_DATE, "2013-06-14");
-    define(FINAL_TEXT_DEADLINE, SPECIAL_SESSION_DATE, "2013-05-30");
+    define(FINAL_TEXT_DEADLINE, SPECIAL_SESSION_DATE, "2013-05-27");
     define(ZERO_DRAFT_DEADLINE, FINAL_TEXT_DEADLINE, "2013-03-15");
     define(FOTC_CONSTITUTION_DEADLINE, ZERO_DRAFT_DEADLINE, "2013-01-31");
     define(TRANSMITTAL_DEADLINE, HLD_DATE, "2013-09-13");

@@ -66,7 +66,7 @@ public class CycleService {
       // A Permanent Mission objects for its own country; the Council secretariat records an objection
       // received by note verbale for the mission it names (with the note's reference).
       "ObjectionRaised", new ExternalEvent("ObjectionRaised", Set.of(GroupIds.ICP_GOVERNING_BODIES), true,
-          "council-joint-statement", List.of("objectionText"), List.of()),
+          "council-joint-statement", List.of("objectionText"), List.of(CouncilJointStatementProcess.OBJECTED_SILENCE)),
       "RcpInputReceived", new ExternalEvent("RcpInputReceived", Set.of(GroupIds.ICP_RCP), false, null,
           List.of("rcpCode", "rcpInputLink"), List.of("rcpInputSummary")),
       "OutcomeDraftCirculated", new ExternalEvent("OutcomeDraftCirculated",

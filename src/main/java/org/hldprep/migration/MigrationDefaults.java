@@ -47,7 +47,10 @@ public final class MigrationDefaults {
           CouncilJointStatementProcess.SILENCE_ROUND, 0L,
           CouncilJointStatementProcess.OBJECTION_COUNT, 0L,
           CouncilJointStatementProcess.OBJECTIONS, "[]",
-          CouncilJointStatementProcess.READING_ROUNDS, "[]"),
+          CouncilJointStatementProcess.READING_ROUNDS, "[]",
+          CouncilJointStatementProcess.READING_ANSWERS, "[]",
+          CouncilJointStatementProcess.SILENCES, "[]",
+          CouncilJointStatementProcess.SILENCE_STATUS, CouncilJointStatementProcess.SILENCE_NONE),
       PgaOutcomeInputProcess.KEY, Map.of(
           PgaOutcomeInputProcess.MODALITIES_RESOLUTION, PgaOutcomeInputProcess.DEFAULT_MODALITIES_RESOLUTION,
           PgaOutcomeInputProcess.CLEARANCE_RETURNS, 0,
@@ -59,7 +62,8 @@ public final class MigrationDefaults {
 
   /** Defaults that the start listeners keep as JSON variables (lists, tallies). */
   private static final List<String> JSON_VARIABLES = List.of(CouncilJointStatementProcess.OBJECTIONS,
-      CouncilJointStatementProcess.READING_ROUNDS, HldPreparationProcess.CONSULTATION_OUTCOMES,
+      CouncilJointStatementProcess.READING_ROUNDS, CouncilJointStatementProcess.READING_ANSWERS,
+      CouncilJointStatementProcess.SILENCES, HldPreparationProcess.CONSULTATION_OUTCOMES,
       HldPreparationProcess.RCP_OUTCOMES, HldPreparationProcess.TRACK_OUTCOMES);
 
   private MigrationDefaults() {

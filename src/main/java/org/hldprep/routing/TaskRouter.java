@@ -51,9 +51,11 @@ public class TaskRouter implements TaskListener {
    * (ECLAC: two Regional Offices; ECA: a Regional Office and the Special Liaison Office in Addis Ababa).
    */
   public static final String ROLE_REGIONAL_COMMISSION_OFFICES = "regional-commission-offices";
+  /** The Permanent Mission (pm-iso3) of the Member State in {@code countryCode}: a delegation's own task. */
+  public static final String ROLE_PERMANENT_MISSION = "permanent-mission";
   /** Every office role the decision may return; anything else it returns must be a group id. */
   public static final java.util.Set<String> ROLES = java.util.Set.of(ROLE_COUNTRY_OFFICE, ROLE_REGIONAL_OFFICE,
-      ROLE_RCP_SERVING_OFFICE, ROLE_REGIONAL_COMMISSION_OFFICES);
+      ROLE_RCP_SERVING_OFFICE, ROLE_REGIONAL_COMMISSION_OFFICES, ROLE_PERMANENT_MISSION);
 
   public static final String VAR_COUNTRY_CODE = "countryCode";
   public static final String VAR_REGIONAL_OFFICE = "regionalOffice";
@@ -140,6 +142,7 @@ public class TaskRouter implements TaskListener {
         yield regionalOffice;
       }
       case ROLE_RCP_SERVING_OFFICE -> referenceData.requireRcp(stringVariable(task, VAR_RCP_CODE)).servingOffice();
+      case ROLE_PERMANENT_MISSION -> GroupIds.permanentMission(memberState(task).iso3());
       case ROLE_REGIONAL_COMMISSION_OFFICES -> throw new IllegalArgumentException(groupOrRole
           + " names several groups: see regionalCommissionOffices");
       default -> groupOrRole;

@@ -103,12 +103,15 @@ class GoldenRoutingEngineTest {
    */
   private static final Map<String, Map<String, Object>> START_VARIABLES = Map.of(
       "hld-preparation", Map.of("memberStates", "PHL", "replay", true),
-      "ny-roundtable", Map.of("eventDate", "2013-02-20"));
+      "ny-roundtable", Map.of("eventDate", "2013-02-20"),
+      // a delegation's reading task, started alone inside its multi-instance, is due when its round closes
+      "council-joint-statement", Map.of("readingDeadline", "2013-03-01"));
 
   /** What the steps before a task would have set, where the task reads it (due dates). */
   private static final Map<String, Map<String, Object>> SET_BEFORE = Map.of(
-      "Task_CommentOnStatementDraft", Map.of("readingDeadline", "2013-03-01"),
-      "Task_ConveneSpecialSession", Map.of("noticeDate", "2013-05-30"));
+      "Task_CirculateUnderSilence", Map.of("circulateBy", "2013-05-27"),
+      "Task_ConveneSession", Map.of("latestNoticeDate", "2013-05-30"),
+      "Task_RecordCouncilEndorsement", Map.of("councilSessionDate", "2013-06-14"));
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")

@@ -70,7 +70,8 @@ class TaskRoutingDecisionTest {
   void theTableNamesOnlyGroupsOfTheContractOrOfficeRoles() {
     Set<String> known = new java.util.HashSet<>(GroupIds.contractGroups(ReferenceData.get()).keySet());
     known.addAll(Set.of(TaskRouter.ROLE_COUNTRY_OFFICE, TaskRouter.ROLE_REGIONAL_OFFICE,
-        TaskRouter.ROLE_RCP_SERVING_OFFICE, TaskRouter.ROLE_REGIONAL_COMMISSION_OFFICES));
+        TaskRouter.ROLE_RCP_SERVING_OFFICE, TaskRouter.ROLE_REGIONAL_COMMISSION_OFFICES,
+        TaskRouter.ROLE_PERMANENT_MISSION));
     List<String> outputs = decision
         .getDecisionLogic() instanceof org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl table
             ? table.getRules().stream().flatMap(r -> r.getConclusions().stream())
@@ -99,6 +100,23 @@ class TaskRoutingDecisionTest {
     assertThat(groupsOf("Task_ClearRoundtableSummary")).containsExactly(GroupIds.ICP);
     assertThat(groupsOf("Task_ReviewChairSummary")).containsExactly(TaskRouter.ROLE_REGIONAL_COMMISSION_OFFICES);
     assertThat(groupsOf("Task_ForwardInputToDialogue")).containsExactly(GroupIds.LIAISON_NEW_YORK);
+  }
+
+  @Test
+  void theCouncilsStatementFollowsItsRulesOfProcedure() {
+    // Legal advises the Chair (no clearance that returns the Member States' text).
+    assertThat(groupsOf("Task_AdviseChairOnText")).containsExactly(GroupIds.LEGAL);
+    // Rule 2: the route is the Chair's or the Director General's; the secretariat convenes, it does not choose.
+    assertThat(groupsOf("Task_DecideAdoptionRoute")).containsExactlyInAnyOrder(GroupIds.COUNCIL_CHAIR,
+        GroupIds.DIRECTOR_GENERAL);
+    assertThat(groupsOf("Task_ConveneSession")).containsExactly(GroupIds.ICP_GOVERNING_BODIES);
+    // The Chairperson transmits on behalf of the Council, not the Director General.
+    assertThat(groupsOf("Task_TransmitStatement")).containsExactly(GroupIds.COUNCIL_CHAIR);
+    // Each delegation of the Friends of the Chair reads in its own task, at its Permanent Mission.
+    assertThat(groupsOf("Task_CommentOnStatementDraft")).containsExactly(TaskRouter.ROLE_PERMANENT_MISSION);
+    // Steps of version 2.x still routed while its instances run, as the deployment check requires.
+    assertThat(groupsOf("Task_ClearStatementText")).containsExactly(GroupIds.LEGAL);
+    assertThat(groupsOf("Task_ChooseEndorsementRoute")).containsExactly(GroupIds.ICP_GOVERNING_BODIES);
   }
 
   @Test

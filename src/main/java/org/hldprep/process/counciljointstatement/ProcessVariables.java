@@ -45,6 +45,24 @@ final class ProcessVariables {
     }
   }
 
+  /** A JSON object as a variable value. */
+  static TypedValue json(com.fasterxml.jackson.databind.JsonNode node) {
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(node)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write " + node, e);
+    }
+  }
+
+  /** A text variable, trimmed, or a 400 naming it. */
+  static String requiredText(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (InputParser.blank(value)) {
+      throw new BadUserRequestException("The variable '" + name + "' is required here");
+    }
+    return value.toString().trim();
+  }
+
   static ObjectNode entry() {
     return JSON.createObjectNode();
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,43 +15,75 @@ import org.hldprep.platform.input.InputParser;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chair decides on every objection pending when the decision is opened (create: they are listed on
- * the task, {@value CouncilJointStatementProcess#OBJECTIONS_BEFORE_THE_CHAIR}); on completion exactly those
- * are marked considered, with the decision. An objection arriving while the Chair decides stays pending,
- * so the next silence breaks at once and the Chair decides on it too: none is lost.
+ * What the Chair has before them when judging the text or deciding after a broken silence (create: listed
+ * on the task): the objections to the broken silence ({@value CouncilJointStatementProcess#OBJECTIONS_BEFORE_THE_CHAIR};
+ * one to the same silence arriving meanwhile is added by {@link RecordObjectionDelegate}) and the comments
+ * on the draft raised while no text was under silence ({@value CouncilJointStatementProcess#COMMENTS_ON_THE_DRAFT}).
+ * On completion exactly those are marked decided on (considered, with the decision) or noted.
  */
 @Component("putObjectionsBeforeTheChairListener")
 public class PutObjectionsBeforeTheChairListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    boolean afterSilence = TASK_DECIDE_AFTER_BROKEN_SILENCE.equals(task.getTaskDefinitionKey());
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      List<String> lines = new ArrayList<>();
-      List<String> ids = new ArrayList<>();
-      for (JsonNode objection : ProcessVariables.list(task.getExecution(), OBJECTIONS)) {
-        if (STATUS_PENDING.equals(objection.path("status").asText())) {
-          ids.add(objection.path("id").asText());
-          lines.add("#" + objection.path("id").asText() + " " + objection.path("countryName").asText() + " ("
-              + objection.path("country").asText() + ", " + objection.path("channel").asText()
-              + (objection.has("noteVerbaleReference") ? " " + objection.path("noteVerbaleReference").asText() : "")
-              + "): " + objection.path("text").asText());
-        }
+      if (afterSilence) {
+        Silences.mark(execution, SILENCE_BROKEN);
       }
-      task.setVariableLocal(OBJECTION_IDS_BEFORE_THE_CHAIR, String.join(",", ids));
-      task.setVariableLocal(OBJECTIONS_BEFORE_THE_CHAIR, String.join("\n", lines));
+      list(task, afterSilence);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      String decision = String.valueOf(task.getVariable(afterSilence ? SILENCE_DECISION : READINESS_DECISION));
       List<String> considered = InputParser.codes(task.getVariableLocal(OBJECTION_IDS_BEFORE_THE_CHAIR));
-      ArrayNode objections = ProcessVariables.list(task.getExecution(), OBJECTIONS);
+      List<String> noted = InputParser.codes(task.getVariableLocal(COMMENT_IDS_ON_THE_DRAFT));
+      ArrayNode objections = ProcessVariables.list(execution, OBJECTIONS);
       for (JsonNode objection : objections) {
-        if (considered.contains(objection.path("id").asText())) {
-          ((ObjectNode) objection).put("status", STATUS_CONSIDERED);
-          ((ObjectNode) objection).put("decision", String.valueOf(task.getVariable(SILENCE_DECISION)));
+        String id = objection.path("id").asText();
+        if (considered.contains(id) || noted.contains(id)) {
+          ((ObjectNode) objection).put("status", considered.contains(id) ? STATUS_CONSIDERED : STATUS_NOTED);
+          ((ObjectNode) objection).put("decision", decision);
           ((ObjectNode) objection).put("decidedAt", ClockUtil.getCurrentTime().toInstant().toString());
         }
       }
-      ProcessVariables.write(task.getExecution(), OBJECTIONS, objections);
-      task.getExecution().getProcessInstance().setVariable(PENDING_OBJECTIONS,
-          Math.max(0, ProcessVariables.count(task.getExecution(), PENDING_OBJECTIONS) - considered.size()));
+      ProcessVariables.write(execution, OBJECTIONS, objections);
+      if (afterSilence) {
+        execution.getProcessInstance().setVariable(PENDING_OBJECTIONS, 0L);
+        Silences.mark(execution, SILENCE_DECIDED);
+      }
     }
+  }
+
+  /** (Re)lists on the task what is before the Chair. */
+  static void list(DelegateTask task, boolean afterSilence) {
+    List<String> objectionLines = new ArrayList<>();
+    List<String> objectionIds = new ArrayList<>();
+    List<String> commentLines = new ArrayList<>();
+    List<String> commentIds = new ArrayList<>();
+    long round = ProcessVariables.count(task.getExecution(), SILENCE_ROUND);
+    for (JsonNode objection : ProcessVariables.list(task.getExecution(), OBJECTIONS)) {
+      String status = objection.path("status").asText();
+      if (afterSilence && STATUS_PENDING.equals(status) && objection.path("silenceRound").asLong() == round) {
+        objectionIds.add(objection.path("id").asText());
+        objectionLines.add(line(objection));
+      } else if (STATUS_COMMENT_ON_DRAFT.equals(status)) {
+        commentIds.add(objection.path("id").asText());
+        commentLines.add(line(objection));
+      }
+    }
+    if (afterSilence) {
+      task.setVariableLocal(OBJECTION_IDS_BEFORE_THE_CHAIR, String.join(",", objectionIds));
+      task.setVariableLocal(OBJECTIONS_BEFORE_THE_CHAIR, String.join("\n", objectionLines));
+    }
+    task.setVariableLocal(COMMENT_IDS_ON_THE_DRAFT, String.join(",", commentIds));
+    task.setVariableLocal(COMMENTS_ON_THE_DRAFT, String.join("\n", commentLines));
+  }
+
+  private static String line(JsonNode objection) {
+    return "#" + objection.path("id").asText() + " " + objection.path("countryName").asText() + " ("
+        + objection.path("country").asText() + ", " + objection.path("channel").asText()
+        + (objection.has("noteVerbaleReference") ? " " + objection.path("noteVerbaleReference").asText() : "")
+        + (objection.has("silenceRound") ? ", silence " + objection.path("silenceRound").asText() : "")
+        + "): " + objection.path("text").asText();
   }
 }
