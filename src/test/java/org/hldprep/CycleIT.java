@@ -187,43 +187,44 @@ class CycleIT extends PostgresIntegrationTest {
   private void councilJointStatement(DemoStaff staff) {
     String statement = CYCLE + "-council-joint-statement";
     staff.work("Task_ConstituteFriendsOfTheChair", statement, "chairperson", Map.of("pursueStatement", "pursue",
-        "fotcMembers", "Mexico, Philippines, Switzerland", "fotcConstitutedOn", TODAY.toString()));
+        "fotcMembers", "PHL", "fotcConstitutedOn", TODAY.toString()));
     staff.work("Task_PrepareStatementZeroDraft", statement, "council-secretary",
         Set.of("council-secretary", "policy-drafter"), Map.of("draftLink", "https://docs.example/zero",
             "seedParagraphsCovered", List.of("29", "33", "34"), "readingDeadline", TODAY.plusDays(7).toString()));
-    staff.work("Task_CommentOnStatementDraft", statement, "fotc-member", Map.of("readingComments", "Shorter",
-        "delegationsCommenting", "3"));
+    // The Philippines reads for its own delegation, at its Permanent Mission.
+    staff.work("Task_CommentOnStatementDraft", statement, "phl-mission", Map.of("delegationComments", "Shorter"));
+    staff.work("Task_AdviseChairOnText", statement, "legal-officer", Map.of("legalAdvice", "No legal obstacle"));
     staff.work("Task_JudgeStatementReady", statement, "chairperson", Map.of("readinessDecision", "ready",
         "readinessNote", "Consensus in the Friends"));
-    staff.work("Task_ClearStatementText", statement, "legal-officer", Map.of("clearanceDecision", "cleared",
-        "legalComments", "None"));
+    staff.work("Task_DecideAdoptionRoute", statement, "chairperson", Set.of("chairperson", "director-general"),
+        Map.of("adoptionRoute", "intersessional"));
     staff.work("Task_CirculateUnderSilence", statement, "council-secretary", Map.of("circulatedOn", TODAY.toString(),
         "draftLink", "https://docs.example/final", "silenceWindow", "PT1H"));
 
-    // The Philippines breaks the silence; only a Permanent Mission may.
-    Map<String, Object> objection = Map.of("objectionText", "Paragraph 4 prejudges the negotiation");
+    // The Philippines breaks the silence it names; only a Permanent Mission may.
+    Map<String, Object> objection = Map.of("objectionText", "Paragraph 4 prejudges the negotiation",
+        "objectedSilence", 1);
     assertThat(staff.as("phl-officer").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection)
         .status()).as("a Country Office is no Permanent Mission").isEqualTo(403);
     Http.Response withoutNote = staff.as("council-secretary").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised",
         Map.of("objectionText", "By note verbale", "objectingCountry", "KEN"));
     assertThat(withoutNote.status()).as("the secretariat records a note verbale with its reference").isEqualTo(400);
     assertThat(withoutNote.body()).contains("noteVerbaleReference");
+    Http.Response unnamed = staff.as("phl-mission").post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised",
+        Map.of("objectionText", "Which text?"));
+    assertThat(unnamed.status()).as("an objection names the silence it concerns").isEqualTo(400);
+    assertThat(unnamed.body()).contains("objectedSilence");
     Conflicts.sendUntilNot409("ObjectionRaised", 200, Duration.ofSeconds(30), () -> staff.as("phl-mission")
         .post("/api/cycles/" + CYCLE + "/messages/ObjectionRaised", objection));
     staff.work("Task_DecideAfterBrokenSilence", statement, "chairperson", Map.of("silenceDecision", "revise",
         "contestedParagraph", "4", "silenceDecisionNote", "Meet the objection"));
     staff.work("Task_ReviseTextAfterObjection", statement, "council-secretary", Map.of(
         "draftLink", "https://docs.example/final-2", "revisionNote", "Paragraph 4 reworded"));
-    // Silence again, this time kept: a one-second window that the job executor closes.
+    // Silence again, this time kept: a one-second window that the job executor closes; that is the adoption.
     staff.work("Task_CirculateUnderSilence", statement, "council-secretary", Map.of("circulatedOn", TODAY.toString(),
         "draftLink", "https://docs.example/final-2", "silenceWindow", "PT1S"));
-    staff.work("Task_ChooseEndorsementRoute", statement, "council-secretary", Map.of(
-        "endorsementRoute", "intersessional", "noticeDate", TODAY.toString(),
-        "specialSessionDate", TODAY.plusDays(30).toString()));
-    staff.work("Task_RunIntersessionalEndorsement", statement, "council-secretary", Map.of(
-        "procedureClosedOn", TODAY.toString(), "endorsementDecision", "endorsed", "endorsementReference", "C/INT/1"));
-    staff.work("Task_TransmitStatement", statement, "director-general", Map.of("transmittedOn", TODAY.toString(),
-        "transmittalReference", "DG/2013/77"));
+    staff.work("Task_TransmitStatement", statement, "chairperson", Map.of("transmittedOn", TODAY.toString(),
+        "transmittalReference", "C/CH/2013/77"));
   }
 
   private void pgaOutcomeInput(DemoStaff staff) {

@@ -89,13 +89,17 @@ class TaskKindMatrixIT extends PostgresIntegrationTest {
   /**
    * Variables a task needs when it is started out of its normal path, as the step before it would have
    * left them: the master's regional synthesis runs once per Regional Office (element variable
-   * regionalOffice of its multi-instance, which routes it); a reading's due date is the round deadline
-   * the zero draft set, a special session's the notice date the endorsement route set.
+   * regionalOffice of its multi-instance, which routes it); a delegation's reading (element countryCode,
+   * which routes it to its Permanent Mission) is due on the round deadline the zero draft set; the
+   * circulation, the convocation and the record of the session fall due on dates the route check set.
    */
   private static final Map<String, Map<String, Object>> START_VARIABLES = Map.of(
       "Task_WriteRegionalSynthesis", Map.of("regionalOffice", "ro-bangkok"),
-      "Task_CommentOnStatementDraft", Map.of("readingDeadline", LocalDate.now().plusMonths(6).toString()),
-      "Task_ConveneSpecialSession", Map.of("noticeDate", LocalDate.now().plusMonths(6).toString()));
+      "Task_CommentOnStatementDraft", Map.of("readingDeadline", LocalDate.now().plusMonths(6).toString(),
+          "countryCode", "PHL"),
+      "Task_CirculateUnderSilence", Map.of("circulateBy", LocalDate.now().plusMonths(6).toString()),
+      "Task_ConveneSession", Map.of("latestNoticeDate", LocalDate.now().plusMonths(6).toString()),
+      "Task_RecordCouncilEndorsement", Map.of("councilSessionDate", LocalDate.now().plusMonths(6).toString()));
 
   /**
    * Task kinds that cannot be created by process instance modification in a running cycle, each with the
