@@ -95,11 +95,17 @@ class TaskKindMatrixIT extends PostgresIntegrationTest {
    */
   private static final Map<String, Map<String, Object>> START_VARIABLES = Map.of(
       "Task_WriteRegionalSynthesis", Map.of("regionalOffice", "ro-bangkok"),
-      "Task_CommentOnStatementDraft", Map.of("readingDeadline", LocalDate.now().plusMonths(6).toString(),
-          "countryCode", "PHL"),
+      "Task_CommentOnStatementDraft", Map.of("countryCode", "PHL"),
       "Task_CirculateUnderSilence", Map.of("circulateBy", LocalDate.now().plusMonths(6).toString()),
       "Task_ConveneSession", Map.of("latestNoticeDate", LocalDate.now().plusMonths(6).toString()),
       "Task_RecordCouncilEndorsement", Map.of("councilSessionDate", LocalDate.now().plusMonths(6).toString()));
+
+  /**
+   * Variables of the whole instance a task needs before it is started: a delegation's reading, started
+   * alone inside its multi-instance, is due when its round closes.
+   */
+  private static final Map<String, Map<String, Object>> INSTANCE_VARIABLES = Map.of(
+      "Task_CommentOnStatementDraft", Map.of("readingDeadline", LocalDate.now().plusMonths(6).toString()));
 
   /**
    * Task kinds that cannot be created by process instance modification in a running cycle, each with the
@@ -437,6 +443,7 @@ class TaskKindMatrixIT extends PostgresIntegrationTest {
             break;
           }
         }
+        runtimeService.setVariables(instanceId, INSTANCE_VARIABLES.getOrDefault(kind.taskId(), Map.of()));
         var modification = runtimeService.createProcessInstanceModification(instanceId)
             .startBeforeActivity(kind.taskId(), ancestor);
         START_VARIABLES.getOrDefault(kind.taskId(), Map.of()).forEach(modification::setVariableLocal);
