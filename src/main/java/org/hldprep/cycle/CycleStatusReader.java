@@ -42,6 +42,8 @@ public class CycleStatusReader {
   static final List<String> SUMMARY = List.of(CycleCalendar.HLD_DATE, REGIONAL_OFFICES, CycleCalendar.TIME_ZONE);
   /** Ids per IN list: well below every database's limit on bind parameters. */
   private static final int CHUNK = 500;
+  /** Results per page, within the engine's queryMaxResultsLimit. */
+  private static final int PAGE = 1000;
 
   private final HistoryService historyService;
   /** A cycle's zone when it names none (or one unknown here): the configured one, as for the mails. */
@@ -93,15 +95,23 @@ public class CycleStatusReader {
     Map<String, Map<String, Object>> byMaster = new LinkedHashMap<>();
     List<String> ids = List.copyOf(masterIds);
     for (int first = 0; first < ids.size(); first += CHUNK) {
-      List<HistoricVariableInstance> found = historyService.createHistoricVariableInstanceQuery()
-          .processInstanceIdIn(ids.subList(first, Math.min(ids.size(), first + CHUNK)).toArray(String[]::new))
-          .variableNameIn(names.toArray(String[]::new)).disableCustomObjectDeserialization().list();
-      for (HistoricVariableInstance variable : found) {
-        Object value = value(variable);
-        // the master's own variables, not those local to one of its steps
-        if (value != null && variable.getProcessInstanceId().equals(variable.getExecutionId())) {
-          byMaster.computeIfAbsent(variable.getProcessInstanceId(), k -> new LinkedHashMap<>())
-              .put(variable.getName(), value);
+      String[] chunk = ids.subList(first, Math.min(ids.size(), first + CHUNK)).toArray(String[]::new);
+      // page by page: the engine refuses unbounded lists to a user (queryMaxResultsLimit)
+      for (int page = 0;; page += PAGE) {
+        List<HistoricVariableInstance> found = historyService.createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(chunk).variableNameIn(names.toArray(String[]::new))
+            .disableCustomObjectDeserialization().orderByProcessInstanceId().asc().orderByVariableName().asc()
+            .listPage(page, PAGE);
+        for (HistoricVariableInstance variable : found) {
+          Object value = value(variable);
+          // the master's own variables, not those local to one of its steps
+          if (value != null && variable.getProcessInstanceId().equals(variable.getExecutionId())) {
+            byMaster.computeIfAbsent(variable.getProcessInstanceId(), k -> new LinkedHashMap<>())
+                .put(variable.getName(), value);
+          }
+        }
+        if (found.size() < PAGE) {
+          break;
         }
       }
     }
