@@ -85,7 +85,7 @@ public final class InputVariables {
 
   /** Today in a zone, by the engine's clock (which tests may set). */
   public static LocalDate today(ZoneId zone) {
-    return EngineClock.now().atZone(zone).toLocalDate();
+    return EngineClock.today(zone);
   }
 
   /** Sets a variable to a default value if the start did not give one. */
