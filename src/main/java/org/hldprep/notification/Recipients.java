@@ -50,7 +50,7 @@ final class Recipients {
     return people.values();
   }
 
-  private static String name(User user) {
+  static String name(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return name.isEmpty() ? user.getId() : name;
