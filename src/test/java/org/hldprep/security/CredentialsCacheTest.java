@@ -50,7 +50,7 @@ class CredentialsCacheTest {
     provider = new CamundaIdentityAuthenticationProvider(() -> identity, new org.hldprep.security.login.LoginThrottle(
         new org.hldprep.security.login.LoginThrottle.Limit(1000, java.time.Duration.ofMinutes(10)),
         new org.hldprep.security.login.LoginThrottle.Limit(1000, java.time.Duration.ofMinutes(10)),
-        java.time.Duration.ofDays(1)), cache);
+        java.time.Duration.ofDays(1)), cache, user -> true);
     for (String id : new String[]{"co-phl", "ro-bangkok"}) {
       Group group = identity.newGroup(id);
       identity.saveGroup(group);
