@@ -100,6 +100,13 @@ class SsoBrowserIT extends SsoIntegrationTest {
             assertThat(browser.all(link)).as(user + " sees " + task.getName()).isEmpty();
           }
         }
+        if ("bangkok-ro".equals(user)) {
+          // The progress board reads /api with this session, within the Regional Office's region only.
+          assertThat(fetchStatus(browser, "/api/cycles/" + CYCLE + "/progress?regionalOffice=ro-bangkok"))
+              .isEqualTo(200);
+          assertThat(fetchStatus(browser, "/api/cycles/" + CYCLE + "/progress?regionalOffice=ro-nairobi"))
+              .isEqualTo(403);
+        }
         browser.screenshot();
       });
       // The engine's copy of the person: the provider's name, e-mail and groups, no password.
@@ -133,6 +140,13 @@ class SsoBrowserIT extends SsoIntegrationTest {
           .filter(c -> c.getDomain() == null || c.getDomain().contains("localhost"))
           .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
       assertThat(taskCount(cookies)).as("the session works before").isEqualTo(200);
+      String offer = taskService.createTaskQuery().processInstanceBusinessKey(CYCLE + "-PHL").singleResult().getId();
+      HttpResponse<String> withoutToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+          url("/camunda/api/engine/engine/default/task/" + offer + "/claim"))).header("Cookie", cookies)
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+              "{\"userId\":\"phl-officer\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(withoutToken.statusCode()).as("Camunda's CSRF token still guards writes").isEqualTo(403);
 
       browser.click(browser.present(By.cssSelector("li.account a.dropdown-toggle, li.account > a")));
       browser.click(browser.present(By.cssSelector("li.logout a")));
@@ -166,6 +180,14 @@ class SsoBrowserIT extends SsoIntegrationTest {
         fetch('/camunda/api/admin/auth/user/default', {headers: {Accept: 'application/json'}})
           .then(r => r.json()).then(j => done(j.userId)).catch(e => done('error ' + e));
         """);
+  }
+
+  private static long fetchStatus(Browser browser, String path) {
+    return (Long) browser.jsAsync("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {headers: {Accept: 'application/json'}}).then(r => done(r.status))
+          .catch(() => done(-1));
+        """, path);
   }
 
   private static void openMyGroupTasks(Browser browser) {
