@@ -1,6 +1,6 @@
 package org.hldprep;
 
-import org.hldprep.settings.HldPrepProperties;
+import org.hldprep.platform.settings.HldPrepProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.hldprep.process.Deadlines;
+import org.hldprep.calendar.Deadlines;
 import org.hldprep.support.DemoStaff;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;

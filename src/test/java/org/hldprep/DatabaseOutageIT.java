@@ -22,10 +22,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hldprep.platform.api.DatabaseUnavailable;
 import org.hldprep.support.AppNode;
 import org.hldprep.support.Http;
 import org.hldprep.support.QuickCycle;
-import org.hldprep.web.DatabaseUnavailable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 import org.hldprep.process.nationalconsultation.NationalConsultationProcess;
 import org.hldprep.support.CycleDays;
 import org.hldprep.support.DemoStaff;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.hldprep.config.AdministratorAccounts;
+import org.hldprep.security.AdministratorAccounts;
 import org.hldprep.support.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -44,7 +44,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.hldprep.config.DemoUsers;
+import org.hldprep.security.DemoUsers;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
 import org.hldprep.support.QuickCycle;

@@ -3,10 +3,10 @@ package org.hldprep.board;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hldprep.assignment.GroupIds;
+import org.hldprep.platform.api.ForbiddenException;
 import org.hldprep.reference.Office;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.web.ForbiddenException;
+import org.hldprep.routing.GroupIds;
 
 /**
  * How much of the progress board a caller may read: everything (HLD coordination, Governing Bodies,

@@ -18,11 +18,11 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.hldprep.engine.EngineTables;
 import org.hldprep.process.hldpreparation.HldPreparationProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -235,7 +235,7 @@ class CycleReader {
    */
   private Map<String, List<String>> candidateGroups(List<String> taskIds) {
     Map<String, List<String>> groups = new LinkedHashMap<>();
-    String table = managementService.getTableName(IdentityLinkEntity.class);
+    String table = EngineTables.identityLinks(managementService);
     for (List<String> chunk : chunks(taskIds)) {
       String marks = chunk.stream().map(id -> "?").collect(Collectors.joining(","));
       List<Object> arguments = new ArrayList<>();

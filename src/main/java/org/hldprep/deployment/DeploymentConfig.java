@@ -1,7 +1,7 @@
 package org.hldprep.deployment;
 
-import org.hldprep.assignment.GroupIds;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.routing.GroupIds;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.counciljointstatement.CouncilJointStatementProcess;
 import org.hldprep.process.globalrcpmeeting.GlobalRcpMeetingProcess;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.hldprep.web.InvalidRequestException;
+import org.hldprep.platform.api.InvalidRequestException;
 
 /** Which mails a user wants. */
 public enum Delivery {

@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.hldprep.assignment.GroupIds;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.routing.GroupIds;
 import org.springframework.stereotype.Component;
 
 /**

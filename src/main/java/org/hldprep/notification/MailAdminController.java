@@ -2,10 +2,10 @@ package org.hldprep.notification;
 
 import java.util.List;
 import java.util.Locale;
-import org.hldprep.assignment.GroupIds;
-import org.hldprep.web.ForbiddenException;
-import org.hldprep.web.InvalidRequestException;
-import org.hldprep.web.NotFoundException;
+import org.hldprep.platform.api.ForbiddenException;
+import org.hldprep.platform.api.InvalidRequestException;
+import org.hldprep.platform.api.NotFoundException;
+import org.hldprep.routing.GroupIds;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +39,7 @@ public class MailAdminController {
 
   /**
    * {@code status}: {@code failed} (given up; the default), {@code retrying} (pending after a failed
-   * attempt), {@code pending} or {@code sent}.
+   * attempt), {@code pending}, {@code sent} or {@code dropped} (not sent: its task had ended).
    */
   @GetMapping("/api/admin/mail")
   public List<MailSummary> list(Authentication authentication,
@@ -53,8 +53,9 @@ public class MailAdminController {
       case "retrying" -> outbox.list(Outbox.PENDING, true, maxResults);
       case "pending" -> outbox.list(Outbox.PENDING, false, maxResults);
       case "sent" -> outbox.list(Outbox.SENT, false, maxResults);
+      case "dropped" -> outbox.list(Outbox.DROPPED, false, maxResults);
       default -> throw new InvalidRequestException("Unknown status '" + status
-          + "': expected failed, retrying, pending or sent");
+          + "': expected failed, retrying, pending, sent or dropped");
     };
     return mails.stream().map(MailSummary::of).toList();
   }

@@ -1,7 +1,7 @@
 package org.hldprep.notification;
 
-import org.hldprep.settings.HldPrepProperties;
-import org.hldprep.settings.MailSettings;
+import org.hldprep.platform.settings.HldPrepProperties;
+import org.hldprep.platform.settings.MailSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;

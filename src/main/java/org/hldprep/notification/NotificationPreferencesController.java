@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 
-import org.hldprep.web.InvalidRequestException;
+import org.hldprep.platform.api.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -25,9 +25,11 @@ public class Outbox {
   public static final String PENDING = "PENDING";
   public static final String SENT = "SENT";
   public static final String FAILED = "FAILED";
+  /** Not sent: what it told had stopped being true before it could go (its tasks ended, its date moved again). */
+  public static final String DROPPED = "DROPPED";
 
   private static final String COLUMNS = "id, mail_key, kind, task_id, cycle_name, recipient_user, recipient_address,"
-      + " subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at, lease_owner";
+      + " subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at, lease_owner, time_zone";
 
   private final JdbcTemplate jdbc;
 
@@ -35,14 +37,31 @@ public class Outbox {
     this.jdbc = jdbc;
   }
 
-  /** A mail to add. */
-  public record NewMail(MailKey key, String taskId, String cycle, String address, String subject, String body) {
+  /**
+   * A mail to add; {@code tasks} are those it tells about with the due date it states (checked again before
+   * sending), {@code timeZone} the cycle's zone its dates were written in.
+   */
+  public record NewMail(MailKey key, String taskId, String cycle, String address, String subject, String body,
+      String timeZone, List<MailTask> tasks) {
+    public NewMail(MailKey key, String taskId, String cycle, String address, String subject, String body) {
+      this(key, taskId, cycle, address, subject, body, null, List.of());
+    }
+  }
+
+  /** A task a mail tells about, and the due date the mail states for it (null: none). */
+  public record MailTask(String taskId, Instant due) {
   }
 
   /** A mail as stored. */
   public record Mail(String id, String key, String kind, String taskId, String cycle, String recipientUser,
       String recipientAddress, String subject, String body, String status, int attempts, Instant nextAttemptAt,
-      String lastError, Instant createdAt, Instant sentAt, String node) {
+      String lastError, Instant createdAt, Instant sentAt, String node, String timeZone) {
+
+    /** The same mail with other words (a summary composed anew before sending). */
+    public Mail withText(String newSubject, String newBody) {
+      return new Mail(id, key, kind, taskId, cycle, recipientUser, recipientAddress, newSubject, newBody, status,
+          attempts, nextAttemptAt, lastError, createdAt, sentAt, node, timeZone);
+    }
   }
 
   /**
@@ -56,12 +75,23 @@ public class Outbox {
       return false;
     }
     OffsetDateTime now = utc(Instant.now());
+    String id = UUID.randomUUID().toString();
     jdbc.update("INSERT INTO hldprep_mail_outbox (id, mail_key, kind, task_id, cycle_name, recipient_user,"
-        + " recipient_address, subject, body, status, attempts, next_attempt_at, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-        UUID.randomUUID().toString(), mail.key().value(), mail.key().kind(), mail.taskId(), mail.cycle(),
-        mail.key().recipient(), mail.address(), mail.subject(), mail.body(), PENDING, now, now);
+        + " recipient_address, subject, body, status, attempts, next_attempt_at, created_at, time_zone)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+        id, mail.key().value(), mail.key().kind(), mail.taskId(), mail.cycle(), mail.key().recipient(),
+        mail.address(), mail.subject(), mail.body(), PENDING, now, now, mail.timeZone());
+    for (MailTask task : mail.tasks()) {
+      jdbc.update("INSERT INTO hldprep_mail_task (mail_id, task_id, due_at) VALUES (?, ?, ?)", id, task.taskId(),
+          task.due() == null ? null : utc(task.due()));
+    }
     return true;
+  }
+
+  /** The tasks a mail tells about, as it states them. */
+  public List<MailTask> tasksOf(String id) {
+    return jdbc.query("SELECT task_id, due_at FROM hldprep_mail_task WHERE mail_id = ? ORDER BY task_id",
+        (rs, row) -> new MailTask(rs.getString("task_id"), instant(rs, "due_at")), id);
   }
 
   /** Ids of mails that are due and not held by a live lease, oldest first. */
@@ -87,6 +117,18 @@ public class Outbox {
     return jdbc.update("UPDATE hldprep_mail_outbox SET status = ?, sent_at = ?, last_error = NULL,"
         + " lease_until = NULL WHERE id = ? AND lease_owner = ?",
         SENT, utc(Instant.now()), id, node) == 1;
+  }
+
+  /** Records that the claimed mail is not sent, what it told having stopped being true; only the claiming node can. */
+  public boolean markDropped(String id, String node) {
+    return jdbc.update("UPDATE hldprep_mail_outbox SET status = ?, lease_until = NULL WHERE id = ? AND lease_owner = ?",
+        DROPPED, id, node) == 1;
+  }
+
+  /** Keeps the words a claimed mail goes out with, when they were composed anew before sending. */
+  public boolean rewrite(String id, String node, String subject, String body) {
+    return jdbc.update("UPDATE hldprep_mail_outbox SET subject = ?, body = ? WHERE id = ? AND lease_owner = ?",
+        subject, body, id, node) == 1;
   }
 
   /** Records a failed attempt: the next one after {@code retryAt}, or none when {@code giveUp}. */
@@ -138,7 +180,7 @@ public class Outbox {
         rs.getString("cycle_name"), rs.getString("recipient_user"), rs.getString("recipient_address"),
         rs.getString("subject"), rs.getString("body"), rs.getString("status"), rs.getInt("attempts"),
         instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
-        instant(rs, "sent_at"), rs.getString("lease_owner"));
+        instant(rs, "sent_at"), rs.getString("lease_owner"), rs.getString("time_zone"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.hldprep.settings.MailSettings;
+import org.hldprep.platform.settings.MailSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the outbox after commit, on every node: each mail is claimed with a lease by a conditional
- * update (one node wins), sent, and recorded as sent by the claiming node only. A failed attempt waits
+ * update (one node wins), checked to be still true ({@link Recheck}: a mail about a task that has ended is
+ * dropped, not sent), sent, and recorded as sent by the claiming node only. A failed attempt waits
  * {@code initialBackoff}, doubled after each further failure up to {@code maxBackoff}; after
  * {@code maxAttempts} the mail is marked FAILED with the SMTP error, listed at {@code GET /api/admin/mail}.
  */
@@ -26,18 +27,28 @@ public class OutboxWorker {
 
   private final Outbox outbox;
   private final MailTransport transport;
+  private final Recheck recheck;
   private final MailSettings.Worker settings;
   private final String node;
 
+  /** Whether a claimed mail still tells the truth: the mail to send (its words perhaps composed anew), or none. */
+  @FunctionalInterface
+  public interface Recheck {
+    Optional<Outbox.Mail> recheck(Outbox.Mail mail);
+  }
+
   @Autowired
-  public OutboxWorker(Outbox outbox, MailTransport transport, MailSettings settings) {
-    this(outbox, transport, settings.worker(), hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+  public OutboxWorker(Outbox outbox, MailTransport transport, Recheck recheck, MailSettings settings) {
+    this(outbox, transport, recheck, settings.worker(),
+        hostName() + "-" + UUID.randomUUID().toString().substring(0, 8));
   }
 
   /** A worker of its own name, e.g. a second node in a test. */
-  public OutboxWorker(Outbox outbox, MailTransport transport, MailSettings.Worker settings, String node) {
+  public OutboxWorker(Outbox outbox, MailTransport transport, Recheck recheck, MailSettings.Worker settings,
+      String node) {
     this.outbox = outbox;
     this.transport = transport;
+    this.recheck = recheck;
     this.settings = settings;
     this.node = node;
   }
@@ -61,7 +72,10 @@ public class OutboxWorker {
     return send(outbox.due(Instant.now(), settings.batchSize()));
   }
 
-  /** Sends these mails, each if it is due and this node wins its claim; stops at the first failure. */
+  /**
+   * Sends these mails, each if it is due, this node wins its claim and it is still true (else it is
+   * dropped); stops at the first failure.
+   */
   public int send(java.util.List<String> ids) {
     int sent = 0;
     for (String id : ids) {
@@ -71,7 +85,16 @@ public class OutboxWorker {
       }
       Outbox.Mail mail = claimed.get();
       try {
-        transport.send(mail);
+        Optional<Outbox.Mail> current = recheck.recheck(mail);
+        if (current.isEmpty()) {
+          outbox.markDropped(mail.id(), node);
+          LOG.info("Mail {} dropped: what it told is no longer true", mail.key());
+          continue;
+        }
+        if (!current.get().body().equals(mail.body()) || !current.get().subject().equals(mail.subject())) {
+          outbox.rewrite(mail.id(), node, current.get().subject(), current.get().body());
+        }
+        transport.send(current.get());
       } catch (RuntimeException e) {
         failed(mail, e);
         break;

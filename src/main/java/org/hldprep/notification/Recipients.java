@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.hldprep.engine.EngineCommand;
 
 /**
  * The people behind groups: members with an e-mail address, each once, read without authorization
@@ -28,9 +28,8 @@ final class Recipients {
 
   List<Person> of(String group) {
     return byGroup.computeIfAbsent(group, g -> {
-      List<User> users = Context.getCommandContext() != null
-          ? Context.getCommandContext().runWithoutAuthorization(
-              () -> identityService.createUserQuery().memberOfGroup(g).list())
+      List<User> users = EngineCommand.active()
+          ? EngineCommand.withoutAuthorization(() -> identityService.createUserQuery().memberOfGroup(g).list())
           : identityService.createUserQuery().memberOfGroup(g).list();
       List<Person> people = new ArrayList<>();
       for (User user : users) {
@@ -51,7 +50,7 @@ final class Recipients {
     return people.values();
   }
 
-  private static String name(User user) {
+  static String name(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return name.isEmpty() ? user.getId() : name;

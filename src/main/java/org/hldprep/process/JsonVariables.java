@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
-import org.hldprep.input.InputParser;
+import org.hldprep.platform.input.InputParser;
 
 /**
  * Lists and maps kept as JSON object variables (never Java serialization, which is disabled): the one

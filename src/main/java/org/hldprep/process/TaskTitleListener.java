@@ -50,7 +50,7 @@ public class TaskTitleListener implements TaskListener {
     Object eventDate = task.getVariable("eventDate");
     if (eventDate != null) {
       // One instance per New York round table: its date is what tells them apart ("round table 24 Jan 2013").
-      return "round table " + org.hldprep.input.InputParser.date("eventDate", eventDate).format(EVENT_DATE);
+      return "round table " + org.hldprep.platform.input.InputParser.date("eventDate", eventDate).format(EVENT_DATE);
     }
     Object office = task.getVariable("regionalOffice");
     if (office != null) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hldprep.platform.api.JsonErrors;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

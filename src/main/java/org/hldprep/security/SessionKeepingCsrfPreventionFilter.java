@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.camunda.bpm.webapp.impl.security.filter.CsrfPreventionFilter;
+import org.hldprep.platform.api.JsonErrors;
 
 /**
  * Camunda's webapp CSRF filter, except that a missing or wrong token is refused without ending the

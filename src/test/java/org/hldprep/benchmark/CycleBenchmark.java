@@ -31,11 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.hldprep.assignment.GroupIds;
 import org.hldprep.benchmark.BenchmarkClient.Response;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.routing.GroupIds;
 import org.hldprep.support.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
 

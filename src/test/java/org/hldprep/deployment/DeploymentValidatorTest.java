@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.hldprep.assignment.GroupIds;
-import org.hldprep.deployment.DeployedDefinitions.Kind;
+import org.hldprep.engine.DeployedDefinitions;
+import org.hldprep.engine.DeployedDefinitions.Kind;
 import org.hldprep.reference.ReferenceData;
+import org.hldprep.routing.GroupIds;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.hldprep.platform.settings.MailSettings;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.settings.MailSettings;
 import org.junit.jupiter.api.Test;
 
 /** Who is in copy of a long overdue task, and how long a failing mail waits. */
@@ -39,8 +39,10 @@ class EscalationRuleTest {
 
   @Test
   void theBackoffDoublesUpToItsCeiling() {
-    OutboxWorker worker = new OutboxWorker(null, null, new MailSettings.Worker(true, 2000, 20, Duration.ofMinutes(5),
-        12, Duration.ofSeconds(30), Duration.ofHours(1)), "test");
+    OutboxWorker worker = new OutboxWorker(null, null, null,
+        new MailSettings.Worker(true, 2000, 20, Duration.ofMinutes(5),
+            12, Duration.ofSeconds(30), Duration.ofHours(1)),
+        "test");
     assertThat(worker.backoff(1)).isEqualTo(Duration.ofSeconds(30));
     assertThat(worker.backoff(2)).isEqualTo(Duration.ofSeconds(60));
     assertThat(worker.backoff(4)).isEqualTo(Duration.ofMinutes(4));

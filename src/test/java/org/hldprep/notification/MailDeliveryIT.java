@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.hldprep.settings.MailSettings;
+import org.hldprep.platform.settings.MailSettings;
 import org.hldprep.support.Http;
 import org.hldprep.support.PostgresIntegrationTest;
 import org.hldprep.support.TestMailServer;
@@ -54,6 +54,8 @@ class MailDeliveryIT extends PostgresIntegrationTest {
   MailSettings settings;
   @Autowired
   OutboxWorker worker;
+  @Autowired
+  MailRecheck recheck;
   @Autowired
   DailyDigest digest;
   @Autowired
@@ -99,7 +101,7 @@ class MailDeliveryIT extends PostgresIntegrationTest {
       // A node that gives up after one attempt marks the mail FAILED, listed with its SMTP error.
       Outbox.Mail mine = outbox.forTask(taskId).stream().filter(m -> m.recipientUser().equals(first)).findFirst()
           .orElseThrow();
-      OutboxWorker impatient = new OutboxWorker(outbox, deadServer(), new MailSettings.Worker(true, 1000, 20,
+      OutboxWorker impatient = new OutboxWorker(outbox, deadServer(), recheck, new MailSettings.Worker(true, 1000, 20,
           Duration.ofMinutes(5), 1, Duration.ofMillis(100), Duration.ofMillis(100)), "impatient-node");
       await().atMost(PATIENCE).untilAsserted(() -> {
         impatient.send(List.of(mine.id()));
@@ -129,7 +131,7 @@ class MailDeliveryIT extends PostgresIntegrationTest {
       // A second node: its own worker (own node name) and digest over the same database and SMTP server.
       // Not a second Spring application in this JVM: closing one tears down the webapps' JVM-wide
       // registries that the shared test application still needs.
-      OutboxWorker workerB = new OutboxWorker(outbox, transport, settings.worker(), "node-b");
+      OutboxWorker workerB = new OutboxWorker(outbox, transport, recheck, settings.worker(), "node-b");
       DailyDigest digestB = new DailyDigest(taskService, runtime, identity, outbox, preferences, templates, settings,
           escalation, jdbc, transactionTemplate);
       ZoneId zone = ZoneId.of("Pacific/Marquesas");

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hldprep.platform.settings.MailSettings;
 import org.hldprep.reference.ReferenceData;
-import org.hldprep.settings.MailSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,5 +69,62 @@ class MailTemplatesTest {
         .contains("HLD2030").contains("HLD2031").contains("Regional Office Bangkok")
         .contains("?task=t-1").contains("?task=t-2").contains("?task=t-3");
     assertThat(mail.body().indexOf("HLD2031")).as("cycles in order").isGreaterThan(mail.body().indexOf("HLD2030"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "en, The cycle HLD2030 has started: 2 tasks for you, The cycle HLD2030 has started., Due, "
+          + "The cycle HLD2030 has started: 1 task for you",
+      "fr, Le cycle HLD2030 a commencé : 2 tâches pour vous, Le cycle HLD2030 a commencé., Échéance, "
+          + "Le cycle HLD2030 a commencé : 1 tâche pour vous",
+      "es, El ciclo HLD2030 ha comenzado: 2 tareas para usted, El ciclo HLD2030 ha comenzado., Vencimiento, "
+          + "El ciclo HLD2030 ha comenzado: 1 tarea para usted"})
+  void theStartSummaryRendersInEachLanguageSoonestDueFirst(String language, String subject, String intro,
+      String dueLabel, String oneTask) {
+    java.util.Locale locale = MailTemplates.locale(language);
+    StartSummaries summaries = new StartSummaries(null, null, templates, settings);
+    NotificationPreferences choice = new NotificationPreferences(Delivery.BOTH, language, "Asia/Manila");
+    List<StartSummaries.Line> lines = List.of(
+        new StartSummaries.Line("t-2", "Contact the chair – Bali Process", DUE.plusSeconds(86400 * 30)),
+        new StartSummaries.Line("t-1", "Contact the chair – Colombo Process", DUE));
+    MailTemplates.Rendered mail = summaries.render("RCP Focal Point", choice, "HLD2030", ZoneId.of("Europe/Zurich"),
+        lines);
+
+    assertThat(mail.subject()).isEqualTo("[HLD Prep] " + subject);
+    assertThat(mail.body()).contains(intro).contains("RCP Focal Point")
+        .contains(dueLabel + ": " + templates.dateTime(DUE, ZoneId.of("Asia/Manila"), locale))
+        .contains("https://hldprep.example.org/camunda/app/tasklist/default/#/?task=t-1")
+        .contains("?task=t-2").doesNotContain("#{").doesNotContain("${");
+    assertThat(mail.body().indexOf("Colombo")).as("soonest due first").isLessThan(mail.body().indexOf("Bali"));
+    assertThat(summaries.render("RCP Focal Point", choice, "HLD2030", ZoneId.of("Europe/Zurich"), lines.subList(0, 1))
+        .subject()).isEqualTo("[HLD Prep] " + oneTask);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "en, Due date moved: Offer the consultation – Kenya, The due date of a task of your office has moved, "
+          + "Was due",
+      "fr, Échéance déplacée : Offer the consultation – Kenya, L'échéance d'une tâche de votre bureau a changé, "
+          + "Ancienne échéance",
+      "es, Vencimiento cambiado: Offer the consultation – Kenya, El vencimiento de una tarea de su oficina ha "
+          + "cambiado, Vencimiento anterior"})
+  void theMovedDueDateRendersInEachLanguageWithTheOldAndTheNewDate(String language, String subject, String intro,
+      String before) {
+    java.util.Locale locale = MailTemplates.locale(language);
+    Instant december = Instant.parse("2026-12-01T22:59:59Z");
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("name", "Kenya Country Officer");
+    model.put("title", "Offer the consultation – Kenya");
+    model.put("cycle", "HLD2030");
+    model.put("due", templates.dateTime(december, ZoneId.of("Africa/Nairobi"), locale));
+    model.put("before", templates.dateTime(DUE, ZoneId.of("Africa/Nairobi"), locale));
+    model.put("link", settings.taskLink("t-1"));
+    model.put("preferencesLink", settings.tasklistLink());
+    MailTemplates.Rendered mail = templates.render("moved", locale, new Object[]{model.get("title")}, model);
+
+    assertThat(mail.subject()).isEqualTo("[HLD Prep] " + subject);
+    assertThat(mail.body()).contains(intro).contains(": " + model.get("due"))
+        .contains(before + ": " + model.get("before")).contains("HLD2030").contains("?task=t-1")
+        .doesNotContain("#{").doesNotContain("${");
   }
 }

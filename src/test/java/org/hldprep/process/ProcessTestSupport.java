@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.hldprep.calendar.CycleCalendar;
+import org.hldprep.calendar.Deadlines;
 import org.hldprep.reference.ReferenceData;
 
 /** What the engine-level process tests share: coverage floor, real beans registered, task helpers. */

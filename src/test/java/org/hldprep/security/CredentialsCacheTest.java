@@ -43,7 +43,7 @@ class CredentialsCacheTest {
     configuration.setDbMetricsReporterActivate(false);
     configuration.setDmnEnabled(false);
     configuration.setLoginMaxAttempts(3);
-    configuration.setGeneralResourceWhitelistPattern(org.hldprep.assignment.GroupIds.ID_WHITELIST_PATTERN);
+    configuration.setGeneralResourceWhitelistPattern(org.hldprep.routing.GroupIds.ID_WHITELIST_PATTERN);
     configuration.getProcessEnginePlugins().add(new IdentityChangePlugin(cache));
     engine = configuration.buildProcessEngine();
     identity = engine.getIdentityService();

@@ -3,7 +3,7 @@ package org.hldprep.support;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 
 /**
  * Days as the server counts them: in the cycle's time zone (Geneva's, Europe/Zurich, for every cycle the

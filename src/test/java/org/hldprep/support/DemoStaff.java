@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hldprep.config.DemoUsers;
+import org.hldprep.security.DemoUsers;
 
 /**
  * Staff working in their task lists over REST, as the demo users: find the task, check that exactly

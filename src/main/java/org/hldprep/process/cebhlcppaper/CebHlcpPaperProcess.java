@@ -2,7 +2,7 @@ package org.hldprep.process.cebhlcppaper;
 
 import java.util.List;
 import java.util.Set;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 
 /**
  * Keys, element ids, variables, messages and outcomes of {@code ceb-hlcp-paper}: the UN system's

@@ -4,7 +4,7 @@ import static org.hldprep.process.counciljointstatement.CouncilJointStatementPro
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.input.InputParser;
+import org.hldprep.platform.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.springframework.stereotype.Component;
 

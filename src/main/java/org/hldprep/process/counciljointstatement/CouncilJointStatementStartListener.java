@@ -3,7 +3,7 @@ package org.hldprep.process.counciljointstatement;
 import static org.hldprep.process.counciljointstatement.CouncilJointStatementProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.hldprep.input.InputParser;
+import org.hldprep.platform.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.StartRecipe;
 import org.springframework.stereotype.Component;

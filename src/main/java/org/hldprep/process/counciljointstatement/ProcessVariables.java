@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.hldprep.input.InputParser;
-import org.hldprep.input.PlainJson;
-import org.hldprep.process.CycleCalendar;
-import org.hldprep.process.Deadlines;
+import org.hldprep.calendar.CycleCalendar;
+import org.hldprep.calendar.Deadlines;
+import org.hldprep.platform.input.InputParser;
+import org.hldprep.platform.input.PlainJson;
 import org.hldprep.process.InputVariables;
 
 /** Reading and writing the variables of this process that are not plain strings: ISO dates and JSON lists. */

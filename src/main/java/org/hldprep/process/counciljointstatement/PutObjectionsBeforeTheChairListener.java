@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.hldprep.input.InputParser;
+import org.hldprep.engine.EngineClock;
+import org.hldprep.platform.input.InputParser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +45,7 @@ public class PutObjectionsBeforeTheChairListener implements TaskListener {
         if (considered.contains(objection.path("id").asText())) {
           ((ObjectNode) objection).put("status", STATUS_CONSIDERED);
           ((ObjectNode) objection).put("decision", String.valueOf(task.getVariable(SILENCE_DECISION)));
-          ((ObjectNode) objection).put("decidedAt", ClockUtil.getCurrentTime().toInstant().toString());
+          ((ObjectNode) objection).put("decidedAt", EngineClock.now().toString());
         }
       }
       ProcessVariables.write(task.getExecution(), OBJECTIONS, objections);

@@ -5,7 +5,7 @@ import static org.hldprep.process.counciljointstatement.CouncilJointStatementPro
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hldprep.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +31,7 @@ public class RecordReadingRoundDelegate implements JavaDelegate {
     entry.put("round", round);
     entry.put("deadline", String.valueOf(deadline));
     entry.put("closedBy", closedBy);
-    entry.put("closedAt", ClockUtil.getCurrentTime().toInstant().toString());
+    entry.put("closedAt", EngineClock.now().toString());
     entry.put("comments", String.valueOf(execution.getVariable(READING_COMMENTS)));
     entry.put("delegations", String.valueOf(execution.getVariable(DELEGATIONS_COMMENTING)));
     ProcessVariables.append(execution, READING_ROUNDS, entry);

@@ -1,7 +1,7 @@
 package org.hldprep.process.globalrcpmeeting;
 
 import java.util.List;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 
 /**
  * Keys, element ids, variables and outcomes of {@code global-rcp-meeting}: the Global Meeting of Chairs

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.hldprep.input.InputParser;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
+import org.hldprep.platform.input.InputParser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package org.hldprep.process.nationalconsultation;
 
 import java.util.List;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 
 /** Keys, element ids, variables and outcomes of {@code national-consultation} (one Member State). */
 public final class NationalConsultationProcess {

@@ -7,7 +7,7 @@ import static org.hldprep.process.nationalconsultation.NationalConsultationProce
 import static org.hldprep.process.nationalconsultation.NationalConsultationProcess.REVIEW_RETURNS;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.hldprep.input.InputParser;
+import org.hldprep.platform.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.StartRecipe;

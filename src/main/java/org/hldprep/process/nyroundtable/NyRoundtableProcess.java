@@ -2,8 +2,8 @@ package org.hldprep.process.nyroundtable;
 
 import java.util.List;
 import java.util.Map;
-import org.hldprep.input.InputParser;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
+import org.hldprep.platform.input.InputParser;
 
 /**
  * Keys, element ids, variables and outcomes of {@code ny-roundtable}: one of the round-table events on

@@ -27,7 +27,7 @@ public class NyRoundtableStartListener extends StartRecipe {
   protected void checkStartVariables(DelegateExecution execution) {
     LocalDate eventDate;
     try {
-      eventDate = org.hldprep.input.InputParser.date(EVENT_DATE, execution.getVariable(EVENT_DATE));
+      eventDate = org.hldprep.platform.input.InputParser.date(EVENT_DATE, execution.getVariable(EVENT_DATE));
     } catch (IllegalArgumentException e) {
       throw new BadUserRequestException("The start variable " + e.getMessage());
     }

@@ -1,7 +1,7 @@
 package org.hldprep.process.pgaoutcomeinput;
 
 import java.util.List;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 
 /**
  * Keys, element ids, variables, messages and outcomes of {@code pga-outcome-input}: IOM's input to the

@@ -1,7 +1,7 @@
 package org.hldprep.process.rcpcontribution;
 
 import java.util.List;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 
 /** Keys, element ids, variables, message and outcomes of {@code rcp-contribution} (one RCP's input to the HLD). */
 public final class RcpContributionProcess {

@@ -5,7 +5,7 @@ import static org.hldprep.process.rcpcontribution.RcpContributionProcess.RCP_COD
 import static org.hldprep.process.rcpcontribution.RcpContributionProcess.RCP_NAME;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.hldprep.input.InputParser;
+import org.hldprep.platform.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.MarkLateDelegate;
 import org.hldprep.process.StartRecipe;

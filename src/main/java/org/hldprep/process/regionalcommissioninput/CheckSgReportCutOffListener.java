@@ -5,7 +5,7 @@ import static org.hldprep.process.regionalcommissioninput.RegionalCommissionInpu
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,7 @@ public class CheckSgReportCutOffListener implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String cutOff = CycleCalendar.SG_REPORT_INPUT_DEADLINE;
     execution.setVariable(MEETING_BEFORE_CUT_OFF,
-        !org.hldprep.input.InputParser.date(MEETING_DATE, execution.getVariable(MEETING_DATE))
-            .isAfter(org.hldprep.input.InputParser.date(cutOff, execution.getVariable(cutOff))));
+        !org.hldprep.platform.input.InputParser.date(MEETING_DATE, execution.getVariable(MEETING_DATE))
+            .isAfter(org.hldprep.platform.input.InputParser.date(cutOff, execution.getVariable(cutOff))));
   }
 }

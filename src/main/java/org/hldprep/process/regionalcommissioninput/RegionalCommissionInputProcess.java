@@ -2,7 +2,7 @@ package org.hldprep.process.regionalcommissioninput;
 
 import java.util.List;
 import java.util.Map;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 
 /**
  * Keys, element ids, variables and outcomes of {@code regional-commission-input}: one UN Regional

@@ -10,7 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.hldprep.input.InputParser;
+import org.hldprep.platform.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.hldprep.reference.ReferenceData;
 import org.hldprep.reference.RegionalCommission;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
-import org.hldprep.assignment.GroupIds;
-import org.hldprep.input.InputLimits;
-import org.hldprep.input.PlainJson;
+import org.hldprep.platform.input.InputLimits;
+import org.hldprep.platform.input.PlainJson;
+import org.hldprep.routing.GroupIds;
 
 /**
  * One request to the engine API as the guard's rules see it: who calls, which engine resource, and the

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
-import org.hldprep.input.InputLimits;
+import org.hldprep.platform.input.InputLimits;
 
 /**
  * A JSON body sent to the engine API is nested at most {@link InputLimits#MAX_JSON_NESTING} levels deep.

@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.hldprep.input.InputLimits;
+import org.hldprep.platform.input.InputLimits;
 
 /**
  * A process start (start or submit-form) by anyone but an administrator carries plain values only: text,

@@ -7,7 +7,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.Locale;
-import org.hldprep.security.LogText;
+import org.hldprep.platform.input.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

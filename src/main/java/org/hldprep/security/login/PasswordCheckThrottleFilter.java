@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import org.hldprep.security.JsonErrors;
+import org.hldprep.platform.api.JsonErrors;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.hldprep.input.PlainJson;
-import org.hldprep.security.JsonErrors;
-import org.hldprep.security.LogText;
+import org.hldprep.platform.api.JsonErrors;
+import org.hldprep.platform.input.LogText;
+import org.hldprep.platform.input.PlainJson;
 import org.hldprep.security.guard.EngineApiCall;
 import org.hldprep.security.guard.GuardedRequests;
 

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.hldprep.security.JsonErrors;
+import org.hldprep.platform.api.JsonErrors;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

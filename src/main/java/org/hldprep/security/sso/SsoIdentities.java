@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.hldprep.assignment.GroupIds;
-import org.hldprep.settings.HldPrepProperties;
+import org.hldprep.platform.settings.HldPrepProperties;
+import org.hldprep.routing.GroupIds;
 
 /**
  * Who a token of the organisation's provider names, in HLD Prep's terms: the user id from the user name

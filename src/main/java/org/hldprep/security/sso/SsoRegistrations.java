@@ -1,6 +1,6 @@
 package org.hldprep.security.sso;
 
-import org.hldprep.settings.HldPrepProperties;
+import org.hldprep.platform.settings.HldPrepProperties;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;

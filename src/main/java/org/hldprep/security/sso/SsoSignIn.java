@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.hldprep.security.LogText;
+import org.hldprep.platform.input.LogText;
 import org.hldprep.security.sso.SsoIdentities.SsoIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package org.hldprep.security.sso;
 
 import java.util.List;
+import org.hldprep.platform.settings.HldPrepProperties;
 import org.hldprep.security.sso.SsoIdentities.SsoIdentity;
-import org.hldprep.settings.HldPrepProperties;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;

@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.hldprep.process.CycleCalendar;
+import org.hldprep.calendar.CycleCalendar;
 import org.hldprep.process.ProcessTestSupport;
 import org.hldprep.process.cebhlcppaper.CebDecisionReceivedListener;
 import org.hldprep.process.cebhlcppaper.CebHlcpPaperStartListener;

@@ -387,7 +387,7 @@ class HldPreparationProcessTest {
         .allSatisfy(due -> assertThat(due).isAfter(start).isBeforeOrEqualTo(hldEnd));
     assertThat(job(TIMER_BRIEFING_PACK_DUE, pi).getDuedate()).isEqualTo(dayStart(HLD.minusDays(10).toString()));
     assertThat(date(pi, "governmentResponseDeadline")).isEqualTo(HLD.minusDays(230).toString());
-    assertThat((List<Object>) runtimeService().getVariable(pi.getId(), org.hldprep.process.CycleCalendar.GIVEN_DATES))
+    assertThat((List<Object>) runtimeService().getVariable(pi.getId(), org.hldprep.calendar.CycleCalendar.GIVEN_DATES))
         .containsExactly("hldDate");
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hldprep.settings.HldPrepProperties;
+import org.hldprep.platform.settings.HldPrepProperties;
 import org.junit.jupiter.api.Test;
 
 /** The group rule of single sign-on (docs/security.md, step 3) and the identities it refuses. */

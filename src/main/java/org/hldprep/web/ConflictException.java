@@ -1,8 +1,0 @@
-package org.hldprep.web;
-
-/** The request is valid but the state does not allow it now; answered with 409. */
-public class ConflictException extends RuntimeException {
-  public ConflictException(String message) {
-    super(message);
-  }
-}

@@ -1,8 +1,0 @@
-package org.hldprep.web;
-
-/** The caller's groups do not allow this request; answered with 403. */
-public class ForbiddenException extends RuntimeException {
-  public ForbiddenException(String message) {
-    super(message);
-  }
-}

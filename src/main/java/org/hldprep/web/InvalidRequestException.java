@@ -1,8 +1,0 @@
-package org.hldprep.web;
-
-/** Client input that cannot be acted on; answered with 400 and this message. */
-public class InvalidRequestException extends RuntimeException {
-  public InvalidRequestException(String message) {
-    super(message);
-  }
-}
