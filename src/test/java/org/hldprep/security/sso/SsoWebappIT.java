@@ -2,13 +2,15 @@ package org.hldprep.security.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.hldprep.support.Keycloak;
 import org.hldprep.support.SsoIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -20,12 +22,25 @@ import org.junit.jupiter.api.Test;
  */
 class SsoWebappIT extends SsoIntegrationTest {
 
-  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  /** The cookies a browser keeps (Java's CookieManager would not send the Secure ones over http://localhost). */
+  private final Map<String, String> cookies = new LinkedHashMap<>();
 
   private HttpResponse<String> get(String path) throws Exception {
-    return browser.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    if (!cookies.isEmpty()) {
+      request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+          .collect(Collectors.joining("; ")));
+    }
+    HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    for (String cookie : response.headers().allValues("Set-Cookie")) {
+      String pair = cookie.split(";", 2)[0];
+      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    return response;
   }
 
   @Test
@@ -41,7 +56,7 @@ class SsoWebappIT extends SsoIntegrationTest {
     assertThat(authorize.headers().firstValue("Location").orElseThrow())
         .startsWith(Keycloak.get().issuer() + "/protocol/openid-connect/auth?")
         .contains("response_type=code", "client_id=hld-prep", "code_challenge=", "code_challenge_method=S256",
-            "redirect_uri=" + URLEncoder.encode(url("/camunda/sso/callback"), StandardCharsets.UTF_8));
+            "redirect_uri=" + url("/camunda/sso/callback"));
     assertThat(get("/camunda/app/tasklist/scripts/config.js").statusCode()).as("scripts load for the login")
         .isEqualTo(200);
   }
@@ -64,8 +79,8 @@ class SsoWebappIT extends SsoIntegrationTest {
   private HttpResponse<String> login(String user, String password, String csrf) throws Exception {
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
         + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/admin")))
+    return send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/admin")))
         .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 }
