@@ -51,6 +51,7 @@ public final class Keycloak {
   private final int port;
   private final Process process;
   private final Path log;
+  private boolean started;
 
   private Keycloak(int port, Process process, Path log) {
     this.port = port;
@@ -58,14 +59,25 @@ public final class Keycloak {
     this.log = log;
   }
 
-  /** The one Keycloak of this JVM, started on first use. */
-  public static synchronized Keycloak get() {
+  /**
+   * The one Keycloak of this JVM, started on first use, without waiting for it: its address is known at
+   * once, and the application asks the provider nothing before the first sign-in or token, so the two
+   * start side by side.
+   */
+  public static synchronized Keycloak starting() {
     if (running == null) {
       running = start();
       Keycloak started = running;
       Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
     }
     return running;
+  }
+
+  /** The one Keycloak of this JVM, once it answers. */
+  public static Keycloak get() {
+    Keycloak keycloak = starting();
+    keycloak.awaitStarted();
+    return keycloak;
   }
 
   /**
@@ -128,15 +140,16 @@ public final class Keycloak {
           "--http-port=" + port, "--import-realm")).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().put("JAVA_HOME", java.toString());
       builder.environment().put("JAVA_OPTS_APPEND", "-Xmx512m");
-      Keycloak keycloak = new Keycloak(port, builder.start(), log);
-      keycloak.awaitStarted();
-      return keycloak;
+      return new Keycloak(port, builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start Keycloak", e);
     }
   }
 
-  private void awaitStarted() {
+  private synchronized void awaitStarted() {
+    if (started) {
+      return;
+    }
     try {
       await().atMost(STARTUP).pollInterval(Duration.ofSeconds(1)).until(() -> {
         if (!process.isAlive()) {
@@ -144,6 +157,7 @@ public final class Keycloak {
         }
         return discoveryStatus() == 200;
       });
+      started = true;
     } catch (RuntimeException | Error e) {
       stop();
       throw e;

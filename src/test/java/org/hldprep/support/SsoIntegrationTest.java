@@ -1,5 +1,6 @@
 package org.hldprep.support;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,7 +31,7 @@ public abstract class SsoIntegrationTest {
 
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
-    Keycloak keycloak = Keycloak.get();
+    Keycloak keycloak = Keycloak.starting();
     registry.add("spring.datasource.url", () -> DATABASE_URL);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
@@ -42,6 +43,12 @@ public abstract class SsoIntegrationTest {
     registry.add("hldprep.sso.client.id", () -> Keycloak.CLIENT_ID);
     registry.add("hldprep.sso.client.secret", () -> Keycloak.CLIENT_SECRET);
     registry.add("hldprep.mail.digest.enabled", () -> "false");
+  }
+
+  /** The provider answers before a test begins (it starts beside the application, see Keycloak). */
+  @BeforeEach
+  void providerStarted() {
+    Keycloak.get();
   }
 
   protected String url(String path) {
