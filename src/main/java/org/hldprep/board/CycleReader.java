@@ -6,7 +6,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,11 +17,14 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.hldprep.cycle.CycleStatus;
+import org.hldprep.engine.EngineTables;
+import org.hldprep.process.MarkLateDelegate;
+import org.hldprep.process.RecordOutcomeListener;
 import org.hldprep.process.hldpreparation.HldPreparationProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,18 +33,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * number of countries: one query per kind of data (chunked by {@value #CHUNK} ids where a list of ids
  * is sent), never one per country. Generic over the models: a cycle is the {@code hld-preparation}
  * instance with the cycle's business key, its tracks are every process instance below it (children,
- * grandchildren), told apart by process definition key.
+ * grandchildren), told apart by process definition key. The master itself is read by the cycle's own
+ * {@link org.hldprep.cycle.CycleStatusReader}.
  *
  * <p>Reads everything it is asked for: the caller checks the reader's rights first and runs it as the
  * engine (see {@link ProgressService}).
  */
 class CycleReader {
 
+  static final String OUTCOME = RecordOutcomeListener.OUTCOME;
+  static final String LATE = MarkLateDelegate.LATE;
+  static final String COUNTRY_CODE = "countryCode";
+  static final String REGIONAL_OFFICE = "regionalOffice";
   /** Ids per IN list: well below every database's limit on bind parameters. */
   static final int CHUNK = 500;
   /** Process variables of a track instance that the board reads. */
-  static final List<String> ITEM_VARIABLES = List.of(ProgressService.OUTCOME, ProgressService.LATE,
-      ProgressService.COUNTRY_CODE, ProgressService.REGIONAL_OFFICE);
+  static final List<String> ITEM_VARIABLES = List.of(OUTCOME, LATE, COUNTRY_CODE, REGIONAL_OFFICE);
   /** Unfinished activities that are not a step of their own: the tracks they call are items themselves. */
   private static final Set<String> NOT_A_STEP = Set.of("multiInstanceBody", "subProcess", "callActivity",
       "parallelGateway", "inclusiveGateway", "exclusiveGateway", "transaction");
@@ -71,11 +77,44 @@ class CycleReader {
     Object variable(String name) {
       return variables.get(name);
     }
+
+    String state() {
+      return running() ? CycleStatus.RUNNING : CycleStatus.ENDED;
+    }
+
+    /** The outcome it recorded, "none" if it has none. */
+    String outcome() {
+      Object outcome = variables.get(OUTCOME);
+      return outcome == null ? "none" : outcome.toString();
+    }
+
+    boolean markedLate() {
+      Object late = variables.get(LATE);
+      return Boolean.TRUE.equals(late) || "true".equals(String.valueOf(late));
+    }
+
+    /** Its business key without the cycle's prefix (PHL, council-joint-statement): the code of its timeline. */
+    String code(String cycle) {
+      if (businessKey == null) {
+        return processInstanceId;
+      }
+      return businessKey.startsWith(cycle + "-") ? businessKey.substring(cycle.length() + 1) : businessKey;
+    }
   }
 
   /** An open user task with who holds it. */
   record OpenTask(String id, String processInstanceId, String name, String activityId, Date created, Date due,
       String assignee, List<String> candidateGroups) {
+
+    /** Its assignee, if any, then its candidate groups. */
+    List<String> heldBy() {
+      List<String> held = new ArrayList<>();
+      if (assignee != null) {
+        held.add(assignee);
+      }
+      held.addAll(candidateGroups);
+      return held;
+    }
   }
 
   /** Where an instance stands: an open task or an activity waiting for a timer, a message or an answer. */
@@ -83,9 +122,8 @@ class CycleReader {
       OpenTask task) {
   }
 
-  /** The cycle as read: the master and its variables, every instance below it, where each stands. */
-  record Snapshot(Item master, Map<String, Object> masterVariables, List<Item> items,
-      Map<String, List<Position>> positions) {
+  /** The cycle as read: its status, the master, every instance below it, where each stands. */
+  record Snapshot(CycleStatus status, Item master, List<Item> items, Map<String, List<Position>> positions) {
 
     List<Position> positionsOf(String processInstanceId) {
       return positions.getOrDefault(processInstanceId, List.of());
@@ -95,19 +133,6 @@ class CycleReader {
   /** What happened in some instances of a cycle: activities, user operations, documents linked. */
   record History(List<HistoricActivityInstance> activities, List<UserOperationLogEntry> operations,
       List<HistoricDetail> documents, Map<String, OpenTask> openTasks) {
-  }
-
-  /** The latest master instance of the cycle (a cycle name may be reused once its instance ended). */
-  Optional<HistoricProcessInstance> master(String cycle) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(HldPreparationProcess.KEY)
-        .processInstanceBusinessKey(cycle).orderByProcessInstanceStartTime().desc().listPage(0, 1).stream()
-        .findFirst();
-  }
-
-  /** The latest master instances, newest first, at most {@code max}. */
-  List<HistoricProcessInstance> masters(int max) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(HldPreparationProcess.KEY)
-        .orderByProcessInstanceStartTime().desc().listPage(0, max);
   }
 
   /**
@@ -173,14 +198,15 @@ class CycleReader {
         instance.getEndTime(), instance.getStartUserId(), variables.getOrDefault(instance.getId(), Map.of()));
   }
 
-  /** The whole cycle in a bounded number of queries. */
-  Snapshot snapshot(HistoricProcessInstance masterInstance) {
-    String masterId = masterInstance.getId();
+  /** The whole cycle in a bounded number of queries, from its status (which names the master). */
+  Snapshot snapshot(CycleStatus status) {
+    String masterId = status.processInstanceId();
     List<HistoricProcessInstance> descendants = descendants(masterId);
-    Map<String, Map<String, Object>> masterVariables = variables(List.of(masterId), List.of());
     Map<String, Map<String, Object>> itemVariables = variables(
         descendants.stream().map(HistoricProcessInstance::getId).toList(), ITEM_VARIABLES);
-    Item master = item(masterInstance, masterVariables);
+    // The master's own tasks belong to no country or region of their own: it carries no item variables.
+    Item master = new Item(masterId, null, status.cycle(), HldPreparationProcess.KEY, null, status.startTime(),
+        status.endTime(), null, Map.of());
     List<Item> items = descendants.stream().map(d -> item(d, itemVariables)).toList();
 
     List<String> running = new ArrayList<>();
@@ -202,7 +228,7 @@ class CycleReader {
                 activity.getActivityType(), activity.getStartTime(), task));
       }
     }
-    return new Snapshot(master, masterVariables.getOrDefault(masterId, Map.of()), items, positions);
+    return new Snapshot(status, master, items, positions);
   }
 
   /** Unfinished activities of the whole tree under the master: one native query on its root id. */
@@ -235,7 +261,7 @@ class CycleReader {
    */
   private Map<String, List<String>> candidateGroups(List<String> taskIds) {
     Map<String, List<String>> groups = new LinkedHashMap<>();
-    String table = managementService.getTableName(IdentityLinkEntity.class);
+    String table = EngineTables.identityLinks(managementService);
     for (List<String> chunk : chunks(taskIds)) {
       String marks = chunk.stream().map(id -> "?").collect(Collectors.joining(","));
       List<Object> arguments = new ArrayList<>();

@@ -3,15 +3,13 @@ package org.hldprep.calendar;
 import static java.time.temporal.ChronoUnit.DAYS;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hldprep.calendar.CycleCalendarDefinitions.Definition;
 import org.hldprep.platform.input.InputParser;
 import org.hldprep.platform.input.InvalidInputException;
 
@@ -23,7 +21,8 @@ import org.hldprep.platform.input.InvalidInputException;
  * follow the HLD). Its offset is the distance between the two in the real 2013 calendar (domain.md §3:
  * HLD 3 Oct 2013), so a cycle with {@code hldDate} 2013-10-03 reproduces the 2013 dates exactly, and a
  * cycle with any other HLD gets the same calendar moved. A date given explicitly overrides its default;
- * the dates that follow it move with it. Sources are noted per date; "inferred" marks a design proposal.
+ * the dates that follow it move with it. The 2013 dates and their sources are in
+ * {@link CycleCalendarDefinitions}; "inferred" marks a design proposal.
  *
  * <p><b>Checks.</b> {@link #check} enforces the order of each track's dates and that every date but the
  * HLD's own end and the Council report comes before the Dialogue, naming both dates of a broken pair;
@@ -107,161 +106,28 @@ public final class CycleCalendar {
   /** The date of the Dialogue in 2013, the origin of every offset. */
   static final LocalDate HLD_2013 = LocalDate.of(2013, 10, 3);
 
-  /** A date of the calendar: the date(s) it had in 2013 and the date it follows. */
-  private record Definition(String key, String base, List<LocalDate> in2013) {
-  }
-
-  /** In dependency order: every base is defined before the dates that follow it. */
-  private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
-
-  /** Pairs that must come in this order: (earlier, later, may they fall on the same day). */
-  private record Order(String earlier, String later, boolean sameDayAllowed) {
-  }
-
-  private static final List<Order> ORDER = new ArrayList<>();
-
-  /** The dates that come after the start of the Dialogue; every other date must come before it. */
-  private static final Set<String> AFTER_THE_HLD = Set.of(HLD_END_DATE, COUNCIL_REPORT_START_DATE,
-      COUNCIL_REPORT_DEADLINE);
-
-  static {
-    define(HLD_DATE, null, "2013-10-03"); // A/RES/67/219; HLD 3–4 Oct 2013 [R1]
-    define(HLD_END_DATE, HLD_DATE, "2013-10-04"); // [R1]
-    // National consultations (domain.md WF-1, inferred): summaries by 15 May 2013, before Lima and the
-    // regional commission meetings; the government's answer and the arrangements in the months before.
-    define(NATIONAL_SUMMARY_DEADLINE, HLD_DATE, "2013-05-15");
-    define(SUMMARY_REMINDER_DATE, NATIONAL_SUMMARY_DEADLINE, "2013-05-08"); // a week before
-    define(ARRANGEMENTS_DEADLINE, NATIONAL_SUMMARY_DEADLINE, "2013-03-29");
-    define(GOVERNMENT_FINAL_DEADLINE, ARRANGEMENTS_DEADLINE, "2013-03-01");
-    define(GOVERNMENT_RESPONSE_DEADLINE, GOVERNMENT_FINAL_DEADLINE, "2013-02-15");
-    define(REVIEW_DEADLINE, NATIONAL_SUMMARY_DEADLINE, "2013-05-31");
-    define(REGIONAL_SYNTHESIS_START_DATE, REVIEW_DEADLINE, "2013-06-01"); // the day after the reviews
-    define(REGIONAL_SYNTHESIS_DEADLINE, REGIONAL_SYNTHESIS_START_DATE, "2013-06-15"); // WF-1: syntheses by 15 Jun
-    define(GLOBAL_SYNTHESIS_DEADLINE, REGIONAL_SYNTHESIS_DEADLINE, "2013-06-28");
-    // RCPs: 4th Global RCP Meeting, Lima, 22–23 May 2013 [R15]; inputs by 30 Apr (WF-2, inferred);
-    // concept note twelve and invitations six weeks before the meeting (inferred).
-    define(RCP_MEETING_DATE, HLD_DATE, "2013-05-22");
-    define(RCP_INPUT_DEADLINE, RCP_MEETING_DATE, "2013-04-30");
-    define(RCP_INPUT_REMINDER_DATE, RCP_INPUT_DEADLINE, "2013-04-16"); // two weeks before
-    define(RCP_CONTACT_DEADLINE, RCP_INPUT_DEADLINE, "2013-02-28");
-    define(RCP_CONCEPT_NOTE_DEADLINE, RCP_MEETING_DATE, "2013-02-27");
-    define(RCP_INVITATION_DEADLINE, RCP_MEETING_DATE, "2013-04-10");
-    define(RCP_MEETING_SUMMARY_DEADLINE, RCP_MEETING_DATE, "2013-06-14");
-    define(RCP_COMMENT_DEADLINE, RCP_MEETING_SUMMARY_DEADLINE, "2013-06-28");
-    // Council joint statement (WF-3, inferred): the 102nd (Special) Session of 14 Jun 2013 [R28]; its notice
-    // at least 15 days before (Rule 4(b) [R26]) goes out once a 72-hour silence on the final text has ended,
-    // so a text final on 27 May still makes the session; transmittal three weeks before the HLD.
-    define(SPECIAL_SESSION_DATE, HLD_DATE, "2013-06-14");
-    define(FINAL_TEXT_DEADLINE, SPECIAL_SESSION_DATE, "2013-05-27");
-    define(ZERO_DRAFT_DEADLINE, FINAL_TEXT_DEADLINE, "2013-03-15");
-    define(FOTC_CONSTITUTION_DEADLINE, ZERO_DRAFT_DEADLINE, "2013-01-31");
-    define(TRANSMITTAL_DEADLINE, HLD_DATE, "2013-09-13");
-    define(ENDORSEMENT_DEADLINE, TRANSMITTAL_DEADLINE, "2013-09-06");
-    // Outcome of the HLD (WF-4, inferred): format known about a month after A/RES/67/219 (Dec 2012).
-    define(OUTCOME_FORMAT_DEADLINE, HLD_DATE, "2013-01-31");
-    define(PGA_INPUT_DEADLINE, HLD_DATE, "2013-06-28");
-    // The Director General's briefing (WF-0, inferred): ten days before the HLD, approved three days before.
-    define(BRIEFING_PACK_DATE, HLD_DATE, "2013-09-23");
-    define(BRIEFING_APPROVAL_DEADLINE, HLD_DATE, "2013-09-30");
-    // Report to the 103rd Council, 26–29 Nov 2013 [R31]; drafting starts four weeks before (inferred).
-    define(COUNCIL_REPORT_DEADLINE, HLD_DATE, "2013-11-26");
-    define(COUNCIL_REPORT_START_DATE, COUNCIL_REPORT_DEADLINE, "2013-10-31");
-    // CEB/HLCP paper (WF-5): GMG comment round and submission inferred; HLCP session planned for
-    // January 2013 (MC/2353 §11; really held in March 2013 [R11][R12], which a replay expresses with
-    // CalendarChanged); CEB first regular session April 2013 [R13] (day inferred); launch 27 Sep 2013 [R14].
-    define(HLCP_SESSION_DATE, HLD_DATE, "2013-01-31");
-    define(HLCP_SUBMISSION_DEADLINE, HLCP_SESSION_DATE, "2013-01-11");
-    define(HLCP_COMMENT_DEADLINE, HLCP_SUBMISSION_DEADLINE, "2012-12-14");
-    define(CEB_SESSION_DATE, HLD_DATE, "2013-04-12");
-    define(CEB_PAPER_LAUNCH_DATE, HLD_DATE, "2013-09-27");
-    // New York round tables and the series report [R10].
-    define(ROUNDTABLE_DATES, HLD_DATE, "2012-10-12", "2013-01-24", "2013-02-20", "2013-04-23", "2013-06-07");
-    define(ROUNDTABLE_SERIES_REPORT_DATE, HLD_DATE, "2013-09-17");
-    // The series report is written in the four weeks before it is due (inferred).
-    define(ROUNDTABLE_SERIES_REPORT_START_DATE, ROUNDTABLE_SERIES_REPORT_DATE, "2013-08-20");
-    // Regional Commissions (WF-7): inputs to the SG report A/68/190 of 25 Jul 2013 [R48] by 30 Jun
-    // (inferred); ESCAP 29 May [R18], ESCWA 4 Jun [R19], ECA 3 Jul [R20]; ECE and ECLAC not found (inferred).
-    define(SG_REPORT_INPUT_DEADLINE, HLD_DATE, "2013-06-30");
-    define(ECA_MEETING_DATE, HLD_DATE, "2013-07-03");
-    define(ECE_MEETING_DATE, HLD_DATE, "2013-06-20");
-    define(ECLAC_MEETING_DATE, HLD_DATE, "2013-06-12");
-    define(ESCAP_MEETING_DATE, HLD_DATE, "2013-05-29");
-    define(ESCWA_MEETING_DATE, HLD_DATE, "2013-06-04");
-    // The Director General's statement to the Dialogue: a week before it (inferred).
-    define(DG_STATEMENT_DEADLINE, HLD_DATE, "2013-09-26");
-    // ... drafted in the four weeks before (inferred).
-    define(DG_STATEMENT_START_DATE, DG_STATEMENT_DEADLINE, "2013-08-29");
-
-    // Within each track (issue 8 §2).
-    chain(GOVERNMENT_RESPONSE_DEADLINE, GOVERNMENT_FINAL_DEADLINE, ARRANGEMENTS_DEADLINE, NATIONAL_SUMMARY_DEADLINE,
-        REVIEW_DEADLINE, REGIONAL_SYNTHESIS_DEADLINE, GLOBAL_SYNTHESIS_DEADLINE);
-    chain(SUMMARY_REMINDER_DATE, NATIONAL_SUMMARY_DEADLINE);
-    chain(REVIEW_DEADLINE, REGIONAL_SYNTHESIS_START_DATE);
-    ORDER.add(new Order(REGIONAL_SYNTHESIS_START_DATE, REGIONAL_SYNTHESIS_DEADLINE, true));
-    chain(RCP_CONTACT_DEADLINE, RCP_INPUT_DEADLINE, RCP_MEETING_DATE, RCP_MEETING_SUMMARY_DEADLINE,
-        RCP_COMMENT_DEADLINE);
-    chain(RCP_INPUT_REMINDER_DATE, RCP_INPUT_DEADLINE);
-    chain(RCP_CONCEPT_NOTE_DEADLINE, RCP_INVITATION_DEADLINE, RCP_MEETING_DATE);
-    chain(FOTC_CONSTITUTION_DEADLINE, ZERO_DRAFT_DEADLINE, FINAL_TEXT_DEADLINE, ENDORSEMENT_DEADLINE,
-        TRANSMITTAL_DEADLINE);
-    chain(FINAL_TEXT_DEADLINE, SPECIAL_SESSION_DATE);
-    ORDER.add(new Order(SPECIAL_SESSION_DATE, ENDORSEMENT_DEADLINE, true));
-    chain(OUTCOME_FORMAT_DEADLINE, PGA_INPUT_DEADLINE);
-    chain(BRIEFING_PACK_DATE, BRIEFING_APPROVAL_DEADLINE, HLD_DATE);
-    ORDER.add(new Order(HLD_DATE, HLD_END_DATE, true));
-    chain(HLD_END_DATE, COUNCIL_REPORT_START_DATE);
-    ORDER.add(new Order(COUNCIL_REPORT_START_DATE, COUNCIL_REPORT_DEADLINE, true));
-    chain(HLCP_COMMENT_DEADLINE, HLCP_SUBMISSION_DEADLINE, HLCP_SESSION_DATE, CEB_SESSION_DATE, CEB_PAPER_LAUNCH_DATE);
-    ORDER.add(new Order(CEB_PAPER_LAUNCH_DATE, HLD_DATE, true));
-    chain(ROUNDTABLE_DATES, ROUNDTABLE_SERIES_REPORT_START_DATE);
-    ORDER.add(new Order(ROUNDTABLE_SERIES_REPORT_START_DATE, ROUNDTABLE_SERIES_REPORT_DATE, true));
-    chain(DG_STATEMENT_START_DATE, DG_STATEMENT_DEADLINE);
-    // Against the Dialogue: everything before it but its own end and the report to the Council.
-    for (String key : DEFINITIONS.keySet()) {
-      if (!key.equals(HLD_DATE) && !AFTER_THE_HLD.contains(key) && !key.equals(CEB_PAPER_LAUNCH_DATE)
-          && !key.equals(BRIEFING_APPROVAL_DEADLINE)) {
-        ORDER.add(new Order(key, HLD_DATE, false));
-      }
-    }
-  }
-
   private CycleCalendar() {
-  }
-
-  private static void define(String key, String base, String... datesIn2013) {
-    if (base != null && !DEFINITIONS.containsKey(base)) {
-      throw new IllegalStateException("Define " + base + " before " + key);
-    }
-    List<LocalDate> dates = java.util.Arrays.stream(datesIn2013).map(LocalDate::parse).toList();
-    DEFINITIONS.put(key, new Definition(key, base, dates));
-  }
-
-  private static void chain(String... keys) {
-    for (int i = 1; i < keys.length; i++) {
-      ORDER.add(new Order(keys[i - 1], keys[i], false));
-    }
   }
 
   /** Every date of the calendar, bases before the dates that follow them. */
   public static Set<String> keys() {
-    return Collections.unmodifiableSet(DEFINITIONS.keySet());
+    return CycleCalendarDefinitions.keys();
   }
 
   /** Whether a variable name belongs to the calendar. */
   public static boolean isCalendarKey(String name) {
-    return DEFINITIONS.containsKey(name);
+    return CycleCalendarDefinitions.contains(name);
   }
 
   /** The date a date follows (null for the HLD). */
   public static String base(String key) {
-    return definition(key).base();
+    return CycleCalendarDefinitions.of(key).base();
   }
 
   /** Days from its base date, as in 2013 (e.g. -47 for the arrangements before the national summaries). */
   public static long offsetDays(String key) {
-    Definition definition = definition(key);
-    LocalDate base = definition.base() == null ? HLD_2013 : DEFINITIONS.get(definition.base()).in2013().get(0);
-    return DAYS.between(base, definition.in2013().get(0));
+    Definition definition = CycleCalendarDefinitions.of(key);
+    return DAYS.between(CycleCalendarDefinitions.baseIn2013(definition), definition.in2013().get(0));
   }
 
   /** The calendar keys among these names whose value is given (not blank). */
@@ -278,14 +144,14 @@ public final class CycleCalendar {
    */
   public static Map<String, String> resolve(Map<String, ?> given) {
     Map<String, String> dates = new LinkedHashMap<>();
-    for (Definition definition : DEFINITIONS.values()) {
+    for (Definition definition : CycleCalendarDefinitions.all()) {
       Object value = given.get(definition.key());
       if (!InputParser.blank(value)) {
         dates.put(definition.key(), normalize(definition, value));
         continue;
       }
       LocalDate base = definition.base() == null ? HLD_2013 : first(dates.get(definition.base()));
-      LocalDate baseIn2013 = definition.base() == null ? HLD_2013 : DEFINITIONS.get(definition.base()).in2013().get(0);
+      LocalDate baseIn2013 = CycleCalendarDefinitions.baseIn2013(definition);
       dates.put(definition.key(), definition.in2013().stream()
           .map(d -> base.plusDays(DAYS.between(baseIn2013, d)).toString()).collect(Collectors.joining(",")));
     }
@@ -352,32 +218,7 @@ public final class CycleCalendar {
    * @throws InvalidInputException naming both dates of every broken pair
    */
   public static void check(Map<String, String> calendar) {
-    List<String> problems = new ArrayList<>();
-    for (Order order : ORDER) {
-      String earlierValue = calendar.get(order.earlier());
-      String laterValue = calendar.get(order.later());
-      if (earlierValue == null || laterValue == null) {
-        continue;
-      }
-      LocalDate earlier = last(earlierValue);
-      LocalDate later = first(laterValue);
-      boolean ok = order.sameDayAllowed() ? !earlier.isAfter(later) : earlier.isBefore(later);
-      if (!ok) {
-        problems.add(order.later() + " (" + laterValue + ") must come " + (order.sameDayAllowed() ? "on or " : "")
-            + "after " + order.earlier() + " (" + earlierValue + ")");
-      }
-    }
-    String roundtables = calendar.get(ROUNDTABLE_DATES);
-    if (roundtables != null) {
-      List<LocalDate> dates = InputParser.dates(ROUNDTABLE_DATES, roundtables);
-      for (int i = 1; i < dates.size(); i++) {
-        if (!dates.get(i - 1).isBefore(dates.get(i))) {
-          problems.add(ROUNDTABLE_DATES + " must list the round tables in order: " + dates.get(i) + " comes after "
-              + dates.get(i - 1));
-        }
-      }
-    }
-    refuse(problems);
+    CycleCalendarOrder.check(calendar);
   }
 
   /**
@@ -387,20 +228,7 @@ public final class CycleCalendar {
    * @throws InvalidInputException naming every past date
    */
   public static void checkNotPast(Map<String, String> calendar, Set<String> keys, LocalDate today) {
-    List<String> problems = new ArrayList<>();
-    for (String key : keys) {
-      if (key.equals(ROUNDTABLE_DATES)) {
-        // A round table whose day is over was held before the cycle: its summary is recorded, nothing is
-        // prepared (ny-roundtable's held-before-cycle), so a past event is accepted, replay or not.
-        continue;
-      }
-      String value = calendar.get(key);
-      if (value != null && first(value).isBefore(today)) {
-        problems.add(key + " (" + value + ") is already past (today is " + today + ")");
-      }
-    }
-    refuse(problems, ". Give later dates (hldDate alone will do, far enough ahead), or \"replay\": true to replay"
-        + " a past cycle");
+    CycleCalendarPastDates.checkNotPast(calendar, keys, today);
   }
 
   /** The keys whose dates differ between two calendars. */
@@ -419,41 +247,7 @@ public final class CycleCalendar {
    * before today. (A date already past may be corrected: its deadline has fallen due anyway.)
    */
   public static Set<String> newlyPast(Map<String, ?> before, Map<String, String> after, LocalDate today) {
-    Set<String> past = new LinkedHashSet<>();
-    for (String key : moved(before, after)) {
-      Object old = before.get(key);
-      String[] oldDates = InputParser.blank(old) ? new String[0] : old.toString().split(",");
-      String[] newDates = after.get(key).split(",");
-      if (key.equals(ROUNDTABLE_DATES) && oldDates.length != newDates.length) {
-        // not a move of the cycle's events but a list of its own (a child started without the cycle's):
-        // as at the start, a round table already held is accepted
-        continue;
-      }
-      for (int i = 0; i < newDates.length; i++) {
-        // date by date (the round tables are a list): a date that was already past may move within the past
-        boolean wasPast = oldDates.length == newDates.length
-            ? LocalDate.parse(oldDates[i].trim()).isBefore(today)
-            : java.util.Arrays.asList(oldDates).contains(newDates[i]);
-        if (!wasPast && LocalDate.parse(newDates[i].trim()).isBefore(today)) {
-          past.add(key);
-        }
-      }
-    }
-    return past;
-  }
-
-  private static void refuse(List<String> problems) {
-    refuse(problems, "");
-  }
-
-  private static void refuse(List<String> problems, String advice) {
-    if (problems.isEmpty()) {
-      return;
-    }
-    int shown = Math.min(problems.size(), 6);
-    String message = "The calendar does not hold together: " + String.join("; ", problems.subList(0, shown))
-        + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more" : "") + advice;
-    throw new InvalidInputException(message);
+    return CycleCalendarPastDates.newlyPast(before, after, today);
   }
 
   private static String normalize(Definition definition, Object value) {
@@ -473,13 +267,5 @@ public final class CycleCalendar {
   static LocalDate last(String value) {
     String[] dates = value.split(",");
     return LocalDate.parse(dates[dates.length - 1].trim());
-  }
-
-  private static Definition definition(String key) {
-    Definition definition = DEFINITIONS.get(key);
-    if (definition == null) {
-      throw new IllegalArgumentException("Not a calendar date: " + key);
-    }
-    return definition;
   }
 }

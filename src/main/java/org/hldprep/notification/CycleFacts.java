@@ -2,13 +2,10 @@ package org.hldprep.notification;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.hldprep.engine.CallHierarchy;
 import org.hldprep.platform.settings.MailSettings;
 
 /**
@@ -24,44 +21,14 @@ public record CycleFacts(String cycle, ZoneId zone, int escalationAfterDays) {
 
   /** From a task being created, inside the engine's command: walks up to the cycle's master. */
   public static CycleFacts of(DelegateTask task, MailSettings settings) {
-    CommandContext context = Context.getCommandContext();
-    ExecutionEntity instance = ((ExecutionEntity) task.getExecution()).getProcessInstance();
-    ExecutionEntity root = instance;
-    boolean rootInCommand = true;
-    while (root.getSuperExecutionId() != null) {
-      // The calling instance by its id, one row: getProcessInstance() on the caller's execution would load
-      // the master's whole execution tree (hundreds of rows in a cycle of 194 countries) for every task.
-      String callerId = root.getSuperExecution().getProcessInstanceId();
-      ExecutionEntity cached = context.getDbEntityManager().getCachedEntity(ExecutionEntity.class, callerId);
-      rootInCommand = cached != null;
-      root = cached != null ? cached : context.getExecutionManager().findExecutionById(callerId);
-    }
-    Map<String, Object> facts = rootInCommand ? variables(root) : storedVariables(context, root.getId());
-    return of(first(task.getVariable(VAR_CYCLE), facts.get(VAR_CYCLE), root.getBusinessKey(),
-        instance.getBusinessKey()),
+    CallHierarchy.Root root = CallHierarchy.rootOf(task, NAMES);
+    Map<String, Object> facts = root.variables();
+    return of(first(task.getVariable(VAR_CYCLE), facts.get(VAR_CYCLE), root.businessKey(), root.instanceBusinessKey()),
         first(task.getVariable(VAR_TIME_ZONE), facts.get(VAR_TIME_ZONE)), facts.get(VAR_ESCALATION_AFTER_DAYS),
         settings);
   }
 
   private static final List<String> NAMES = List.of(VAR_CYCLE, VAR_TIME_ZONE, VAR_ESCALATION_AFTER_DAYS);
-
-  /** The master as this command holds it (its variables may have changed in it and not yet be stored). */
-  private static Map<String, Object> variables(ExecutionEntity root) {
-    Map<String, Object> values = new HashMap<>();
-    NAMES.forEach(name -> values.put(name, root.getVariable(name)));
-    return values;
-  }
-
-  /**
-   * The master untouched by this command: its three variables as stored, by name. Reading them through the
-   * execution would load every variable of the master (its tallies and calendar) for every task created.
-   */
-  private static Map<String, Object> storedVariables(CommandContext context, String rootId) {
-    Map<String, Object> values = new HashMap<>();
-    context.getVariableInstanceManager().findVariableInstancesByExecutionIdAndVariableNames(rootId, NAMES)
-        .forEach(variable -> values.put(variable.getName(), variable.getValue()));
-    return values;
-  }
 
   /** From variable values; a missing or bad time zone or day count falls back to the settings. */
   public static CycleFacts of(Object cycle, Object timeZone, Object escalationAfterDays, MailSettings settings) {

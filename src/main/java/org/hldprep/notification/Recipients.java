@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.hldprep.engine.EngineCommand;
 
 /**
  * The people behind groups: members with an e-mail address, each once, read without authorization
@@ -28,9 +28,8 @@ final class Recipients {
 
   List<Person> of(String group) {
     return byGroup.computeIfAbsent(group, g -> {
-      List<User> users = Context.getCommandContext() != null
-          ? Context.getCommandContext().runWithoutAuthorization(
-              () -> identityService.createUserQuery().memberOfGroup(g).list())
+      List<User> users = EngineCommand.active()
+          ? EngineCommand.withoutAuthorization(() -> identityService.createUserQuery().memberOfGroup(g).list())
           : identityService.createUserQuery().memberOfGroup(g).list();
       List<Person> people = new ArrayList<>();
       for (User user : users) {

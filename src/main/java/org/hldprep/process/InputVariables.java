@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hldprep.calendar.CycleCalendar;
 import org.hldprep.calendar.Deadlines;
+import org.hldprep.engine.EngineClock;
 import org.hldprep.platform.input.InputParser;
 import org.hldprep.platform.input.InvalidInputException;
 import org.hldprep.reference.MemberState;
@@ -85,7 +85,7 @@ public final class InputVariables {
 
   /** Today in a zone, by the engine's clock (which tests may set). */
   public static LocalDate today(ZoneId zone) {
-    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+    return EngineClock.today(zone);
   }
 
   /** Sets a variable to a default value if the start did not give one. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hldprep.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,7 @@ public class RecordOpenAtCutOffDelegate implements JavaDelegate {
     List<Object> open = JsonVariables.list(execution.getVariable(OPEN_AT_CUT_OFF));
     Map<String, String> entry = new LinkedHashMap<>();
     entry.put("work", String.valueOf(execution.getVariableLocal(OPEN_WORK)));
-    entry.put("at", ClockUtil.getCurrentTime().toInstant().toString());
+    entry.put("at", EngineClock.now().toString());
     open.add(entry);
     execution.getProcessInstance().setVariable(OPEN_AT_CUT_OFF, JsonVariables.json(open));
   }

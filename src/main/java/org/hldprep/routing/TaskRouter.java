@@ -5,13 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.variable.Variables;
+import org.hldprep.engine.EngineDecisions;
 import org.hldprep.reference.MemberState;
 import org.hldprep.reference.ReferenceData;
 
@@ -80,14 +80,11 @@ public class TaskRouter implements TaskListener {
     // The engine's own lookups, without authorization checks: routing is the engine's business, not
     // that of the user who completed the previous task. One query for the latest version's id; the
     // parsed table only when this version and step are new.
-    DecisionDefinitionEntity latest = Context.getCommandContext().getDecisionDefinitionManager()
-        .findLatestDecisionDefinitionByKey(DECISION_KEY);
+    String latest = EngineDecisions.latestId(DECISION_KEY);
     if (latest == null) {
       throw new IllegalStateException("No decision " + DECISION_KEY + " is deployed: no user task can be routed");
     }
-    List<String> rows = outputs.get(latest.getId() + "#" + step, key -> evaluate(
-        Context.getProcessEngineConfiguration().getDeploymentCache().findDeployedDecisionDefinitionById(latest.getId()),
-        step));
+    List<String> rows = outputs.get(latest + "#" + step, key -> evaluate(EngineDecisions.deployed(latest), step));
     Set<String> groups = new LinkedHashSet<>();
     for (String groupOrRole : rows) {
       if (ROLE_REGIONAL_COMMISSION_OFFICES.equals(groupOrRole)) {
@@ -103,7 +100,7 @@ public class TaskRouter implements TaskListener {
     task.addCandidateGroups(groups);
   }
 
-  private List<String> evaluate(DecisionDefinitionEntity decision, String step) {
+  private List<String> evaluate(DmnDecision decision, String step) {
     return List.copyOf(dmnEngine().evaluateDecisionTable(decision, Variables.createVariables().putValue(STEP, step))
         .collectEntries(GROUP));
   }

@@ -1,12 +1,14 @@
 package org.hldprep.security;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.hldprep.engine.CredentialsCache;
 import org.hldprep.security.login.LoginThrottle;
 import org.hldprep.security.login.LoginThrottledException;
+import org.hldprep.security.sso.PasswordLoginOffException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,12 +29,15 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   private final Supplier<IdentityService> identityService;
   private final LoginThrottle throttle;
   private final CredentialsCache recentLogins;
+  /** Who may log in with a password at all (under single sign-on: the local administrators). */
+  private final Predicate<String> passwordAllowed;
 
   public CamundaIdentityAuthenticationProvider(Supplier<IdentityService> identityService, LoginThrottle throttle,
-      CredentialsCache recentLogins) {
+      CredentialsCache recentLogins, Predicate<String> passwordAllowed) {
     this.identityService = identityService;
     this.throttle = throttle;
     this.recentLogins = recentLogins;
+    this.passwordAllowed = passwordAllowed;
   }
 
   @Override
@@ -49,6 +54,9 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     }
     if (userId == null || userId.isBlank() || credentials == null) {
       throw failed(address, userId);
+    }
+    if (!passwordAllowed.test(userId)) {
+      throw new PasswordLoginOffException();
     }
     String password = credentials.toString();
     CredentialsCache.Login login = recentLogins.get(userId, password);

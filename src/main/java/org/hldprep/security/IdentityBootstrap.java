@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.hldprep.engine.StoredPermissions;
 import org.hldprep.process.hldpreparation.HldPreparationProcess;
 import org.hldprep.process.hldpreparation.Track;
 import org.hldprep.reference.ReferenceData;
@@ -155,9 +155,9 @@ public class IdentityBootstrap implements InitializingBean {
     if (existing == null) {
       grant(groupId, resource, resourceId, permissions);
     } else {
-      int before = ((AuthorizationEntity) existing).getPermissions();
+      int before = StoredPermissions.of(existing);
       existing.setPermissions(permissions);
-      if (((AuthorizationEntity) existing).getPermissions() != before) {
+      if (StoredPermissions.of(existing) != before) {
         authorizationService.saveAuthorization(existing);
       }
     }

@@ -31,6 +31,9 @@ import org.hldprep.security.login.LoginThrottle;
 import org.hldprep.security.login.LoginThrottledException;
 import org.hldprep.security.login.VerifyPasswordThrottleFilter;
 import org.hldprep.security.login.WebappLoginThrottleFilter;
+import org.hldprep.security.sso.PasswordLoginOffException;
+import org.hldprep.security.sso.SsoAccountsRule;
+import org.hldprep.security.sso.SsoSecurity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +45,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -61,8 +65,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>everything else is refused, but for the redirect at {@code /}.</li>
  * </ol>
  * Errors: problem+json under {@code /api}, Camunda's {@code {type, message}} elsewhere ({@link JsonErrors}).
- * Camunda's Spring Security starter is not used: it is not on Maven Central for 7.24 and, where it
- * exists, leaves {@code /engine-rest} open (see README, security model).
+ * With single sign-on ({@link SsoSecurity}) people sign in to the webapps through the organisation's
+ * provider and systems send its bearer tokens; passwords remain for the local administrators only.
+ * Camunda's Spring Security starter is not used: it leaves everything outside the webapps open,
+ * {@code /engine-rest} included.
  */
 @Configuration
 public class SecurityConfig {
@@ -74,16 +80,18 @@ public class SecurityConfig {
   private final EngineApiGuardFilter guard;
   private final CredentialsCache recentLogins;
   private final CrossSiteRequestFilter crossSite;
+  private final SsoSecurity sso;
 
   /**
    * The engine is looked up lazily: filter chains are built while Tomcat starts, before the engine.
    * {@code hldprep.security.allowed-origins}: other origins of the same site whose pages may write.
    */
   public SecurityConfig(ObjectProvider<IdentityService> identityService, ObjectProvider<ProcessEngine> engine,
-      CredentialsCache recentLogins, HldPrepProperties properties) {
+      CredentialsCache recentLogins, HldPrepProperties properties, SsoSecurity sso) {
     this.identityService = identityService::getObject;
     this.engine = engine::getObject;
     this.recentLogins = recentLogins;
+    this.sso = sso;
     this.guard = engineApiGuard();
     this.crossSite = new CrossSiteRequestFilter(properties.security().allowedOrigins());
   }
@@ -123,7 +131,8 @@ public class SecurityConfig {
         new TaskVariableReadRule(forms),
         new TaskCommentsRule(forms),
         new TaskCompletionRule(forms, engine),
-        new ExpressionQueryRule()));
+        new ExpressionQueryRule(),
+        new SsoAccountsRule(sso.enabled(), sso.localAccounts())));
   }
 
   @Bean
@@ -139,7 +148,8 @@ public class SecurityConfig {
         // not rotate that session's id under Cockpit.
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
         .authenticationManager(
-            new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, throttle, recentLogins)))
+            new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, throttle, recentLogins,
+                sso.passwordAllowed())))
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .authorizeHttpRequests(auth -> auth
@@ -157,6 +167,7 @@ public class SecurityConfig {
         .addFilterAfter(guard, EngineAuthenticationFilter.class)
         // After the authorization check: only a logged-in user reaches Camunda's password check.
         .addFilterAfter(new VerifyPasswordThrottleFilter(throttle), AuthorizationFilter.class);
+    sso.api(http, unauthorized());
     return http.build();
   }
 
@@ -178,10 +189,14 @@ public class SecurityConfig {
                 hstsConfig.includeSubDomains(true).maxAgeInSeconds(31536000);
               }
             }))
-        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .authorizeHttpRequests(auth -> {
+          sso.authorizePages(auth);
+          auth.anyRequest().permitAll();
+        })
         .addFilterBefore(new WebappLoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
         .addFilterAfter(guard, WebappLoginThrottleFilter.class)
         .addFilterAfter(new VerifyPasswordThrottleFilter(throttle), EngineApiGuardFilter.class);
+    sso.webapp(http);
     return http.build();
   }
 
@@ -216,11 +231,21 @@ public class SecurityConfig {
         JsonErrors.write(request, response, 429, "TooManyRequests", throttled.getMessage());
         return;
       }
+      if (e instanceof OAuth2AuthenticationException token) {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+        JsonErrors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+            "The bearer token is refused: " + token.getError().getDescription());
+        return;
+      }
       if (!crossSite.fromAnotherSite(request)) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
       }
       JsonErrors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
-          "Authentication required: send HTTP Basic credentials of an HLD Prep user.");
+          e instanceof PasswordLoginOffException
+              ? e.getMessage()
+              : sso.enabled()
+                  ? "Authentication required: send a bearer token of the organisation's provider."
+                  : "Authentication required: send HTTP Basic credentials of an HLD Prep user.");
     };
   }
 

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.hldprep.engine.CredentialsCache;
 import org.hldprep.engine.IdentityChangePlugin;
+import org.hldprep.security.sso.PasswordLoginOffException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class CredentialsCacheTest {
     provider = new CamundaIdentityAuthenticationProvider(() -> identity, new org.hldprep.security.login.LoginThrottle(
         new org.hldprep.security.login.LoginThrottle.Limit(1000, java.time.Duration.ofMinutes(10)),
         new org.hldprep.security.login.LoginThrottle.Limit(1000, java.time.Duration.ofMinutes(10)),
-        java.time.Duration.ofDays(1)), cache);
+        java.time.Duration.ofDays(1)), cache, user -> !user.startsWith("sso-"));
     for (String id : new String[]{"co-phl", "ro-bangkok"}) {
       Group group = identity.newGroup(id);
       identity.saveGroup(group);
@@ -115,6 +116,15 @@ class CredentialsCacheTest {
       assertThatThrownBy(() -> login("guessed", "wrong-password")).isInstanceOf(BadCredentialsException.class);
     }
     assertThat(identity.checkPassword("guessed", "right-password-1")).as("locked after three failures").isFalse();
+  }
+
+  @Test
+  void underSingleSignOnOnlyTheAdministratorsOfTheEnvironmentUsePasswords() {
+    // "sso-" stands here for an account that signs in through the provider: its right password is refused.
+    user("sso-staff", "right-password-1");
+    assertThatThrownBy(() -> login("sso-staff", "right-password-1")).isInstanceOf(PasswordLoginOffException.class)
+        .hasMessageContaining("single sign-on");
+    assertThat(identity.checkPassword("sso-staff", "right-password-1")).as("nothing counted against it").isTrue();
   }
 
   private static void user(String id, String password) {

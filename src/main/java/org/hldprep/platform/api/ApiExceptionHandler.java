@@ -126,8 +126,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
       problem.setProperty("field", field);
-      if (cause instanceof UnrecognizedPropertyException) {
-        problem.setDetail("'" + field + "' is not a field of this request.");
+      if (cause instanceof UnrecognizedPropertyException unknown) {
+        // named by the request's type: an event's record is named as the event (RcpInputReceived)
+        problem.setDetail("'" + field + "' is not a field of " + (unknown.getReferringClass() == null
+            ? "this request."
+            : unknown.getReferringClass().getSimpleName() + ": expected " + unknown.getKnownPropertyIds().stream()
+                .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + "."));
       } else if (cause instanceof InvalidFormatException invalid) {
         problem.setProperty("value", shorten(String.valueOf(invalid.getValue())));
         problem.setDetail("'" + field + "' has a bad value: " + shorten(String.valueOf(invalid.getValue()))

@@ -1,12 +1,14 @@
 package org.hldprep.platform.settings;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param history how long history is kept and when it is cleaned up
  * @param engine switches of the engine's own plumbing
  * @param mail the e-mail notifications
+ * @param sso single sign-on through the organisation's OpenID Connect provider; off without an issuer
  */
 @Validated
 @ConfigurationProperties("hldprep")
@@ -34,7 +37,8 @@ public record HldPrepProperties(
     @Valid @DefaultValue Account breakglass,
     @Valid @DefaultValue History history,
     @Valid @DefaultValue Engine engine,
-    @Valid @DefaultValue @NestedConfigurationProperty MailSettings mail) {
+    @Valid @DefaultValue @NestedConfigurationProperty MailSettings mail,
+    @Valid @DefaultValue Sso sso) {
 
   /**
    * @param allowedOrigins origins other than the application's own (scheme://host:port, comma-separated)
@@ -111,6 +115,77 @@ public record HldPrepProperties(
    *     restores Camunda's own query
    */
   public record Engine(@DefaultValue("true") boolean taskQuerySemiJoin) {
+  }
+
+  /**
+   * Single sign-on (docs/security.md, single sign-on): staff sign in with the organisation's account through
+   * OpenID Connect, systems call with the provider's bearer tokens. Off while {@code issuer.uri} is empty.
+   *
+   * @param issuer the provider ({@code HLDPREP_SSO_ISSUER_URI})
+   * @param client HLD Prep's client at the provider ({@code HLDPREP_SSO_CLIENT_ID}, {@code _SECRET})
+   * @param groups how the provider's groups become HLD Prep's groups
+   * @param userNameClaim the claim that holds the user id, e.g. {@code phl-officer}
+   * @param audience the audience a bearer token must name; empty: the client id
+   */
+  public record Sso(
+      @Valid @DefaultValue Issuer issuer,
+      @Valid @DefaultValue Client client,
+      @Valid @DefaultValue Groups groups,
+      @DefaultValue("preferred_username") String userNameClaim,
+      String audience) {
+
+    public Sso {
+      audience = audience == null ? "" : audience.trim();
+    }
+
+    public boolean enabled() {
+      return !issuer.uri().isEmpty();
+    }
+
+    /** The audience bearer tokens must carry: the one set, or HLD Prep's own client id. */
+    public String expectedAudience() {
+      return audience.isEmpty() ? client.id() : audience;
+    }
+
+    @AssertTrue(message = "HLDPREP_SSO_CLIENT_ID and HLDPREP_SSO_CLIENT_SECRET must be set with HLDPREP_SSO_ISSUER_URI")
+    public boolean isComplete() {
+      return !enabled() || !client.id().isEmpty() && !client.secret().isEmpty();
+    }
+  }
+
+  /** @param uri the provider's issuer, e.g. {@code https://login.example.org/realms/iom} */
+  public record Issuer(String uri) {
+    public Issuer {
+      uri = uri == null ? "" : uri.trim();
+    }
+  }
+
+  /**
+   * @param id the client id
+   * @param secret the client secret
+   */
+  public record Client(String id, String secret) {
+    public Client {
+      id = id == null ? "" : id.trim();
+      secret = secret == null ? "" : secret;
+    }
+
+    @Override
+    public String toString() {
+      return "Client[id=" + id + ", secret=" + (secret.isEmpty() ? "" : "***") + "]";
+    }
+  }
+
+  /**
+   * @param claim the claim that lists a person's (or system's) groups
+   * @param prefix cut from the front of each group name before it is compared with HLD Prep's group ids
+   * @param map provider group name to HLD Prep group id, for names that differ (the only way to camunda-admin)
+   */
+  public record Groups(@DefaultValue("groups") String claim, String prefix, Map<String, String> map) {
+    public Groups {
+      prefix = prefix == null ? "" : prefix;
+      map = map == null ? Map.of() : Map.copyOf(map);
+    }
   }
 
   private static final String HH_MM = "([01]?[0-9]|2[0-3]):[0-5][0-9]";

@@ -4,7 +4,6 @@ import static org.hldprep.process.counciljointstatement.AdoptionRoute.*;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,9 +11,9 @@ import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hldprep.calendar.CycleCalendar;
+import org.hldprep.engine.EngineCaller;
+import org.hldprep.engine.EngineClock;
 import org.hldprep.platform.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.hldprep.reference.ReferenceData;
@@ -45,11 +44,12 @@ public class CheckAdoptionRouteDelegate implements JavaDelegate {
     LocalDate today = InputVariables.today(zone);
     Duration window = Duration.parse(execution.getVariable(CouncilJointStatementProcess.SILENCE_WINDOW).toString());
     // The text can be settled, at the earliest, once a silence started now has run its window.
-    LocalDate settled = Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).plus(window).atZone(zone)
+    LocalDate settled = EngineClock.now().plus(window).atZone(zone)
         .toLocalDate();
     long windowDays = (window.toSeconds() + 86_399) / 86_400;
     LocalDate endorsementDeadline = ProcessVariables.requiredDate(execution, CycleCalendar.ENDORSEMENT_DEADLINE);
-    Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String caller = EngineCaller.userId(execution.getProcessEngineServices().getIdentityService());
+    List<String> callerGroups = EngineCaller.groupIds(execution.getProcessEngineServices().getIdentityService());
     List<String> problems = new ArrayList<>();
     ObjectNode request = null;
     LocalDate session = null;
@@ -72,7 +72,7 @@ public class CheckAdoptionRouteDelegate implements JavaDelegate {
       } else {
         session = ProcessVariables.requiredDate(execution, SPECIAL_SESSION_DATE);
         noticeDays = SPECIAL_NOTICE_DAYS;
-        request = specialSessionRequest(execution, today, caller, problems);
+        request = specialSessionRequest(execution, today, caller, callerGroups, problems);
         noticeFrom = LocalDate.parse(request.path("requestDay").asText());
         LocalDate byRequest = noticeFrom.plusDays(NOTICE_WITHIN_DAYS_OF_REQUEST);
         latestNotice = session.minusDays(noticeDays).isBefore(byRequest) ? session.minusDays(noticeDays) : byRequest;
@@ -90,7 +90,7 @@ public class CheckAdoptionRouteDelegate implements JavaDelegate {
         : "The route cannot be taken as decided: " + String.join("; ", problems) + ".";
     execution.setVariable(ROUTE_IN_ORDER, problem == null);
     execution.setVariable(ROUTE_PROBLEM, problem);
-    execution.setVariable(ROUTE_DECIDED_BY, caller == null ? null : caller.getUserId());
+    execution.setVariable(ROUTE_DECIDED_BY, caller == null ? null : caller);
     execution.setVariable(COUNCIL_SESSION_DATE, session == null ? null : session.toString());
     execution.setVariable(NOTICE_DAYS_REQUIRED, noticeDays);
     execution.setVariable(LATEST_NOTICE_DATE, latestNotice == null ? null : latestNotice.toString());
@@ -117,12 +117,12 @@ public class CheckAdoptionRouteDelegate implements JavaDelegate {
   }
 
   /** Who asked for the special session and how, checked (Rule 2), as the record kept with the statement. */
-  private ObjectNode specialSessionRequest(DelegateExecution execution, LocalDate today, Authentication caller,
-      List<String> problems) {
+  private ObjectNode specialSessionRequest(DelegateExecution execution, LocalDate today, String caller,
+      List<String> callerGroups, List<String> problems) {
     String basis = oneOf(execution, BASIS, BASES);
     ObjectNode record = ProcessVariables.entry();
     record.put("basis", basis);
-    record.put("recordedBy", caller == null ? "engine" : caller.getUserId());
+    record.put("recordedBy", caller == null ? "engine" : caller);
     if (MEMBERS_REQUEST.equals(basis)) {
       List<String> codes = InputParser.codes(execution.getVariable(REQUESTING_STATES));
       if (codes.isEmpty()) {
@@ -148,7 +148,7 @@ public class CheckAdoptionRouteDelegate implements JavaDelegate {
     } else {
       String circumstances = ProcessVariables.requiredText(execution, URGENT_CIRCUMSTANCES);
       String group = URGENT_DIRECTOR_GENERAL.equals(basis) ? GroupIds.DIRECTOR_GENERAL : GroupIds.COUNCIL_CHAIR;
-      if (caller != null && caller.getGroupIds() != null && !caller.getGroupIds().contains(group)) {
+      if (caller != null && callerGroups != null && !callerGroups.contains(group)) {
         throw new BadUserRequestException("Only " + (URGENT_DIRECTOR_GENERAL.equals(basis)
             ? "the Director General"
             : "the Chair of the Council") + " (" + group + ") may request a special session"

@@ -10,7 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hldprep.engine.EngineClock;
 import org.hldprep.platform.input.InputParser;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,7 @@ public class PutObjectionsBeforeTheChairListener implements TaskListener {
         if (considered.contains(id) || noted.contains(id)) {
           ((ObjectNode) objection).put("status", considered.contains(id) ? STATUS_CONSIDERED : STATUS_NOTED);
           ((ObjectNode) objection).put("decision", decision);
-          ((ObjectNode) objection).put("decidedAt", ClockUtil.getCurrentTime().toInstant().toString());
+          ((ObjectNode) objection).put("decidedAt", EngineClock.now().toString());
         }
       }
       ProcessVariables.write(execution, OBJECTIONS, objections);

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hldprep.engine.EngineCaller;
+import org.hldprep.engine.EngineClock;
 import org.hldprep.platform.input.InputParser;
 import org.springframework.stereotype.Component;
 
@@ -26,15 +26,15 @@ public class RecordDelegationReadingListener implements TaskListener {
       throw new BadUserRequestException("The variable '" + DELEGATION_COMMENTS + "' is required: the delegation's"
           + " comments on the draft (or that it has none)");
     }
-    Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String caller = EngineCaller.userId(task.getProcessEngineServices().getIdentityService());
     ObjectNode entry = ProcessVariables.entry();
     entry.put("round", ProcessVariables.count(task.getExecution(), READING_ROUND));
     entry.put("delegation", String.valueOf(task.getVariable(DELEGATION)));
     entry.put("comments", comments.toString().trim());
     entry.put("answeredBy", caller != null
-        ? caller.getUserId()
+        ? caller
         : task.getAssignee() != null ? task.getAssignee() : "engine");
-    entry.put("answeredAt", ClockUtil.getCurrentTime().toInstant().toString());
+    entry.put("answeredAt", EngineClock.now().toString());
     ProcessVariables.append(task.getExecution(), READING_ANSWERS, entry);
   }
 }

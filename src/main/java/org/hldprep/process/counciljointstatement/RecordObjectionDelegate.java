@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.hldprep.engine.EngineClock;
 import org.hldprep.platform.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.hldprep.reference.IomMembership;
@@ -59,7 +59,7 @@ public class RecordObjectionDelegate implements JavaDelegate {
     entry.put("country", state.iso3());
     entry.put("countryName", state.name());
     entry.put("text", text);
-    entry.put("receivedAt", ClockUtil.getCurrentTime().toInstant().toString());
+    entry.put("receivedAt", EngineClock.now().toString());
     entry.put("recordedBy", InputParser.blank(execution.getVariable(RECORDED_BY))
         ? "engine"
         : execution.getVariable(RECORDED_BY).toString());

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hldprep.engine.EngineClock;
 import org.hldprep.process.JsonVariables;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +49,7 @@ public class RecordReadingRoundDelegate implements JavaDelegate {
     entry.put("round", round);
     entry.put("deadline", String.valueOf(deadline));
     entry.put("closedBy", closedBy);
-    entry.put("closedAt", ClockUtil.getCurrentTime().toInstant().toString());
+    entry.put("closedAt", EngineClock.now().toString());
     entry.put("comments", text);
     entry.put("delegations", String.join(", ", answered));
     entry.put("silentDelegations", String.join(", ", silent));

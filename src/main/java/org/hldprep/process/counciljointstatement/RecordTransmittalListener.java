@@ -2,7 +2,7 @@ package org.hldprep.process.counciljointstatement;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.hldprep.engine.EngineCaller;
 import org.hldprep.routing.GroupIds;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,9 @@ public class RecordTransmittalListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Authentication caller = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String caller = EngineCaller.userId(task.getProcessEngineServices().getIdentityService());
     task.getExecution().setVariable(TRANSMITTED_BY, caller != null
-        ? caller.getUserId()
+        ? caller
         : task.getAssignee() != null ? task.getAssignee() : GroupIds.COUNCIL_CHAIR);
     task.getExecution().setVariable(TRANSMITTAL_COPIED_TO,
         GroupIds.DIRECTOR_GENERAL + ", " + GroupIds.LIAISON_NEW_YORK);

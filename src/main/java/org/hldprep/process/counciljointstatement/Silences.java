@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hldprep.engine.EngineClock;
 
 /**
  * The silences the text went through ({@value CouncilJointStatementProcess#SILENCES}), each with the text
@@ -23,7 +23,7 @@ final class Silences {
   /** A new silence starts on the circulated text: numbered, with no objection pending. */
   static void open(DelegateExecution execution) {
     long round = ProcessVariables.count(execution, SILENCE_ROUND) + 1;
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     Duration window = Duration.parse(execution.getVariable(SILENCE_WINDOW).toString());
     ObjectNode entry = ProcessVariables.entry();
     entry.put("round", round);
@@ -46,7 +46,7 @@ final class Silences {
     if (!silences.isEmpty()) {
       ObjectNode latest = (ObjectNode) silences.get(silences.size() - 1);
       latest.put("status", status);
-      latest.put(status + "At", ClockUtil.getCurrentTime().toInstant().toString());
+      latest.put(status + "At", EngineClock.now().toString());
       ProcessVariables.write(execution, SILENCES, silences);
     }
     execution.getProcessInstance().setVariable(SILENCE_STATUS, status);

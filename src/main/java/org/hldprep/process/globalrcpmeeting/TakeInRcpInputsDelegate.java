@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.hldprep.engine.EngineCommand;
 import org.hldprep.process.rcpcontribution.RcpContributionProcess;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,7 @@ public class TakeInRcpInputsDelegate implements JavaDelegate {
     DelegateExecution master = execution.getSuperExecution();
     if (master != null) {
       HistoryService history = execution.getProcessEngineServices().getHistoryService();
-      Context.getCommandContext().runWithoutAuthorization(() -> {
+      EngineCommand.withoutAuthorization(() -> {
         List<HistoricProcessInstance> contributions = history.createHistoricProcessInstanceQuery()
             .superProcessInstanceId(master.getProcessInstanceId()).processDefinitionKey(RcpContributionProcess.KEY)
             .list();

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.hldprep.engine.EngineCommand;
 import org.hldprep.process.RecordOpenAtCutOffDelegate;
 import org.hldprep.process.RecordOutcomeListener;
 import org.hldprep.reference.ReferenceData;
@@ -32,7 +32,7 @@ public final class CycleProgress {
 
   /** The running children of the master (every track). */
   public static List<ProcessInstance> runningChildren(ProcessEngineServices engine, String masterId) {
-    return Context.getCommandContext().runWithoutAuthorization(() -> engine.getRuntimeService()
+    return EngineCommand.withoutAuthorization(() -> engine.getRuntimeService()
         .createProcessInstanceQuery().superProcessInstanceId(masterId).list());
   }
 
@@ -61,7 +61,7 @@ public final class CycleProgress {
    */
   public static Map<String, Map<String, String>> tallies(ProcessEngineServices engine, String masterId, String cycle) {
     HistoryService history = engine.getHistoryService();
-    return Context.getCommandContext().runWithoutAuthorization(() -> {
+    return EngineCommand.withoutAuthorization(() -> {
       List<HistoricProcessInstance> children = history.createHistoricProcessInstanceQuery()
           .superProcessInstanceId(masterId).orderByProcessInstanceStartTime().asc().list();
       Map<String, Object> outcomes = new LinkedHashMap<>();

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.hldprep.calendar.CycleCalendar;
+import org.hldprep.engine.EngineCommand;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.JsonVariables;
 import org.hldprep.process.RecordOpenAtCutOffDelegate;
@@ -92,7 +92,7 @@ public class HldPreparationStartListener implements ExecutionListener {
 
   /** Whether a master still runs, whoever may see it (the caller's authorizations do not matter here). */
   private static boolean running(DelegateExecution execution, String processInstanceId) {
-    return Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+    return EngineCommand.withoutAuthorization(() -> execution.getProcessEngineServices()
         .getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0);
   }
 

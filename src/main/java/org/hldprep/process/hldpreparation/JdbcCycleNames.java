@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hldprep.engine.EngineClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +30,7 @@ public class JdbcCycleNames implements CycleNames {
 
   @Override
   public void claim(String name, String processInstanceId, Predicate<String> running) {
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Timestamp now = Timestamp.from(EngineClock.now());
     try {
       List<String> holders = jdbc.queryForList(
           "SELECT process_instance_id FROM hldprep_cycle WHERE cycle_name = ? FOR UPDATE", String.class, name);

@@ -18,14 +18,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.calendar.DateTimeUtil;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.hldprep.calendar.CycleCalendar;
+import org.hldprep.engine.EngineCommand;
+import org.hldprep.engine.EngineExpressions;
 import org.hldprep.platform.input.InputParser;
 import org.hldprep.process.InputVariables;
 import org.hldprep.process.JsonVariables;
@@ -63,10 +62,8 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
     given.addAll(changes.keySet());
     execution.setVariable(CycleCalendar.GIVEN_DATES, HldPreparationStartListener.json(new ArrayList<>(given)));
     if (!moved.isEmpty()) {
-      Context.getCommandContext().runWithoutAuthorization(() -> {
-        apply(execution.getProcessEngineServices(), execution.getProcessInstanceId(), moved, before, calendar);
-        return null;
-      });
+      EngineCommand.runWithoutAuthorization(
+          () -> apply(execution.getProcessEngineServices(), execution.getProcessInstanceId(), moved, before, calendar));
     }
     execution.removeVariable(HldPreparationProcess.CALENDAR_CHANGES);
     execution.removeVariable(HldPreparationProcess.CALENDAR_CHANGE_REPLAY);
@@ -155,10 +152,7 @@ public class MoveDeadlinesDelegate implements JavaDelegate {
           || moved.stream().noneMatch(key -> Pattern.compile("\\b" + key + "\\b").matcher(dueDate).find())) {
         continue;
       }
-      TaskEntity entity = Context.getCommandContext().getTaskManager().findTaskById(task.getId());
-      Object value = Context.getProcessEngineConfiguration().getExpressionManager().createExpression(dueDate)
-          .getValue(entity);
-      task.setDueDate(value instanceof java.util.Date date ? date : DateTimeUtil.parseDate(String.valueOf(value)));
+      task.setDueDate(EngineExpressions.taskDueDate(task.getId(), dueDate));
       tasks.saveTask(task);
     }
   }

@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 public class RecordHldOutcomeDelegate implements JavaDelegate {
 
   /** A UN document symbol: a series and its parts separated by slashes (A/RES/68/4, A/68/L.5). */
-  public static final Pattern UN_SYMBOL = Pattern.compile("[A-Z]{1,10}(/[A-Za-z0-9.()-]{1,20}){1,6}");
+  public static final String UN_SYMBOL_REGEX = "[A-Z]{1,10}(/[A-Za-z0-9.()-]{1,20}){1,6}";
+  public static final Pattern UN_SYMBOL = Pattern.compile(UN_SYMBOL_REGEX);
   /** A link to a document: an http(s) address. */
-  public static final Pattern LINK = Pattern.compile("https?://\\S{1,2000}");
+  public static final String LINK_REGEX = "https?://\\S{1,2000}";
+  public static final Pattern LINK = Pattern.compile(LINK_REGEX);
 
   @Override
   public void execute(DelegateExecution execution) {

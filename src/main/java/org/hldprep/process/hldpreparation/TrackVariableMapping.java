@@ -7,10 +7,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.hldprep.calendar.CycleCalendar;
+import org.hldprep.engine.EngineExpressions;
 import org.hldprep.process.RecordOutcomeListener;
 import org.springframework.stereotype.Component;
 
@@ -68,8 +68,7 @@ public class TrackVariableMapping implements DelegateVariableMapping {
   static String calledProcess(DelegateExecution master) {
     String called = ((CallActivity) master.getBpmnModelElementInstance()).getCalledElement();
     if (called.contains("${")) {
-      return String.valueOf(Context.getProcessEngineConfiguration().getExpressionManager().createExpression(called)
-          .getValue(master));
+      return String.valueOf(EngineExpressions.evaluate(called, master));
     }
     return called;
   }

@@ -80,4 +80,26 @@ class HldPrepPropertiesTest {
     assertThatThrownBy(() -> bind(Map.of(), Map.of("hldprep.security.login.failures-per-account", "0")))
         .isInstanceOf(BindException.class);
   }
+
+  @Test
+  void singleSignOnIsOffByDefaultAndTakesTheVariablesOfTheSecurityPage() {
+    assertThat(bind(Map.of(), Map.of()).sso().enabled()).isFalse();
+    HldPrepProperties.Sso sso = bind(Map.of("HLDPREP_SSO_ISSUER_URI", "https://login.example.org/realms/iom",
+        "HLDPREP_SSO_CLIENT_ID", "hld-prep", "HLDPREP_SSO_CLIENT_SECRET", "s3cret", "HLDPREP_SSO_GROUPS_CLAIM",
+        "roles", "HLDPREP_SSO_GROUPS_PREFIX", "hldprep-"),
+        Map.of("hldprep.sso.groups.map[IOM HLD administrators]",
+            "camunda-admin"))
+        .sso();
+    assertThat(sso.enabled()).isTrue();
+    assertThat(sso.issuer().uri()).isEqualTo("https://login.example.org/realms/iom");
+    assertThat(sso.client().id()).isEqualTo("hld-prep");
+    assertThat(sso.client().toString()).doesNotContain("s3cret");
+    assertThat(sso.expectedAudience()).isEqualTo("hld-prep");
+    assertThat(sso.userNameClaim()).isEqualTo("preferred_username");
+    assertThat(sso.groups().claim()).isEqualTo("roles");
+    assertThat(sso.groups().prefix()).isEqualTo("hldprep-");
+    assertThat(sso.groups().map()).containsEntry("IOM HLD administrators", "camunda-admin");
+    assertThatThrownBy(() -> bind(Map.of("HLDPREP_SSO_ISSUER_URI", "https://login.example.org/realms/iom"),
+        Map.of())).isInstanceOf(BindException.class).hasStackTraceContaining("HLDPREP_SSO_CLIENT_ID");
+  }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.hldprep.security.guard.TaskFormGuard.Field;
+import org.hldprep.security.guard.FormFields.Field;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +44,7 @@ class TaskFormGuardFieldKindsTest {
 
   /** The guard's answer to one form and these variables ({"name": {"value": ..., "type": ...}}). */
   private static String check(String form, String variables, Map<String, Object> current) throws IOException {
-    return TaskFormGuard.check(form(form), JSON.readTree(variables), current::get);
+    return FormSubmissionCheck.check(form(form), JSON.readTree(variables), current::get);
   }
 
   private static final String RECORD = "{\"consultationHeldOn\":{\"value\":\"2013-04-10\"},"
@@ -68,12 +68,13 @@ class TaskFormGuardFieldKindsTest {
         .isEqualTo("The form was not filled in as expected: 'summaryLink' does not have the expected form"
             + " (^https?://.+); 'summaryLink' is required");
     JsonNode start = form("start-cycle");
-    assertThat(TaskFormGuard.check(start, JSON.readTree("{\"cycle\":{\"value\":\"HLD2030\"}}"), n -> null)).isNull();
-    assertThat(TaskFormGuard.check(start, JSON.readTree("{\"cycle\":{\"value\":\"HLD 2030!\"}}"), n -> null))
+    assertThat(FormSubmissionCheck.check(start, JSON.readTree("{\"cycle\":{\"value\":\"HLD2030\"}}"), n -> null))
+        .isNull();
+    assertThat(FormSubmissionCheck.check(start, JSON.readTree("{\"cycle\":{\"value\":\"HLD 2030!\"}}"), n -> null))
         .contains("'cycle' does not have the expected form");
-    assertThat(TaskFormGuard.check(start, JSON.readTree("{\"cycle\":{\"value\":\"-HLD\"}}"), n -> null))
+    assertThat(FormSubmissionCheck.check(start, JSON.readTree("{\"cycle\":{\"value\":\"-HLD\"}}"), n -> null))
         .contains("'cycle' does not have the expected form");
-    assertThat(TaskFormGuard.check(start, JSON.readTree("{\"cycle\":{\"value\":\"" + "A".repeat(41) + "\"}}"),
+    assertThat(FormSubmissionCheck.check(start, JSON.readTree("{\"cycle\":{\"value\":\"" + "A".repeat(41) + "\"}}"),
         n -> null)).contains("'cycle' does not have the expected form");
   }
 
@@ -92,11 +93,13 @@ class TaskFormGuardFieldKindsTest {
     assertThat(record(",\"participants\":{\"value\":40,\"type\":\"Boolean\"}"))
         .contains("'participants' must be a number");
     String bounded = "{\"components\":[{\"type\":\"number\",\"key\":\"n\",\"validate\":{\"min\":1,\"max\":5}}]}";
-    assertThat(TaskFormGuard.check(JSON.readTree(bounded), JSON.readTree("{\"n\":{\"value\":5}}"), n -> null)).isNull();
-    assertThat(TaskFormGuard.check(JSON.readTree(bounded), JSON.readTree("{\"n\":{\"value\":5.01}}"), n -> null))
+    assertThat(FormSubmissionCheck.check(JSON.readTree(bounded), JSON.readTree("{\"n\":{\"value\":5}}"), n -> null))
+        .isNull();
+    assertThat(FormSubmissionCheck.check(JSON.readTree(bounded), JSON.readTree("{\"n\":{\"value\":5.01}}"), n -> null))
         .isEqualTo("The form was not filled in as expected: 'n' must be at most 5");
     String unbounded = "{\"components\":[{\"type\":\"number\",\"key\":\"n\"}]}";
-    assertThat(TaskFormGuard.check(JSON.readTree(unbounded), JSON.readTree("{\"n\":{\"value\":-1e9}}"), n -> null))
+    assertThat(
+        FormSubmissionCheck.check(JSON.readTree(unbounded), JSON.readTree("{\"n\":{\"value\":-1e9}}"), n -> null))
         .isNull();
   }
 
@@ -117,13 +120,13 @@ class TaskFormGuardFieldKindsTest {
     assertThat(record(",\"consultationHeldOn\":{\"value\":\"2013-04-10\",\"type\":\"Date\"}"))
         .contains("'consultationHeldOn' must be a plain value, not of type Date");
     // The other subtypes, for forms that may use them.
-    assertThat(TaskFormGuard.invalidDate("datetime", "2013-04-10T10:00:00Z")).isNull();
-    assertThat(TaskFormGuard.invalidDate("datetime", "2013-04-10T10:00:00+02:00")).isNull();
-    assertThat(TaskFormGuard.invalidDate("datetime", "1999-04-10T10:00")).contains("must lie between");
-    assertThat(TaskFormGuard.invalidDate("datetime", "2013-04-10"))
+    assertThat(FormSubmissionCheck.invalidDate("datetime", "2013-04-10T10:00:00Z")).isNull();
+    assertThat(FormSubmissionCheck.invalidDate("datetime", "2013-04-10T10:00:00+02:00")).isNull();
+    assertThat(FormSubmissionCheck.invalidDate("datetime", "1999-04-10T10:00")).contains("must lie between");
+    assertThat(FormSubmissionCheck.invalidDate("datetime", "2013-04-10"))
         .isEqualTo("must be a date and time (yyyy-MM-ddTHH:mm)");
-    assertThat(TaskFormGuard.invalidDate("time", "25:00")).isEqualTo("must be a time (HH:mm)");
-    assertThat(TaskFormGuard.invalidDate("time", "23:59")).isNull();
+    assertThat(FormSubmissionCheck.invalidDate("time", "25:00")).isEqualTo("must be a time (HH:mm)");
+    assertThat(FormSubmissionCheck.invalidDate("time", "23:59")).isNull();
   }
 
   @Test
@@ -132,17 +135,18 @@ class TaskFormGuardFieldKindsTest {
     Map<String, Object> current = Map.of("rcpName", "SACM");
     String base = "{\"rcpInterest\":{\"value\":\"interested\"},\"rcpContactName\":{\"value\":\"Chair\"},"
         + "\"rcpContactRole\":{\"value\":\"chair\"},\"rcpContactedOn\":{\"value\":\"2013-02-10\"}";
-    assertThat(TaskFormGuard.check(form, JSON.readTree(base + "}"), current::get)).as("the base").isNull();
-    assertThat(TaskFormGuard.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":true}}"), current::get))
+    assertThat(FormSubmissionCheck.check(form, JSON.readTree(base + "}"), current::get)).as("the base").isNull();
+    assertThat(
+        FormSubmissionCheck.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":true}}"), current::get))
         .isNull();
-    assertThat(TaskFormGuard.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":false,\"type\":"
+    assertThat(FormSubmissionCheck.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":false,\"type\":"
         + "\"Boolean\"}}"), current::get)).isNull();
     for (String bad : List.of("\"true\"", "1", "\"yes\"", "[true]")) {
-      assertThat(TaskFormGuard.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":" + bad + "}}"),
+      assertThat(FormSubmissionCheck.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":" + bad + "}}"),
           current::get)).as(bad)
           .isEqualTo("The form was not filled in as expected: 'iomIsSecretariat' must be true or false");
     }
-    assertThat(TaskFormGuard.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":true,\"type\":"
+    assertThat(FormSubmissionCheck.check(form, JSON.readTree(base + ",\"iomIsSecretariat\":{\"value\":true,\"type\":"
         + "\"String\"}}"), current::get)).contains("'iomIsSecretariat' must be true or false");
   }
 
@@ -214,9 +218,9 @@ class TaskFormGuardFieldKindsTest {
     JsonNode silence = form("circulate-statement-under-silence");
     Map<String, Field> fields = fieldsOf(silence);
     assertThat(fields.get("silenceRound").readonly()).isTrue();
-    assertThat(TaskFormGuard.check(silence, JSON.readTree("{\"silenceRound\":{\"value\":2}}"), current::get))
+    assertThat(FormSubmissionCheck.check(silence, JSON.readTree("{\"silenceRound\":{\"value\":2}}"), current::get))
         .doesNotContain("silenceRound");
-    assertThat(TaskFormGuard.check(silence, JSON.readTree("{\"silenceRound\":{\"value\":1}}"), current::get))
+    assertThat(FormSubmissionCheck.check(silence, JSON.readTree("{\"silenceRound\":{\"value\":1}}"), current::get))
         .contains("'silenceRound' is read-only here");
   }
 
@@ -228,12 +232,13 @@ class TaskFormGuardFieldKindsTest {
     assertThat(fields.get("briefingComments").required()).isTrue();
     Map<String, Object> current = new HashMap<>();
     String approved = validSubmission(approve, current, Set.of("briefingComments")).toString();
-    assertThat(TaskFormGuard.check(approve, JSON.readTree(approved), current::get)).as(approved).isNull();
+    assertThat(FormSubmissionCheck.check(approve, JSON.readTree(approved), current::get)).as(approved).isNull();
     ObjectNode withComments = (ObjectNode) JSON.readTree(approved);
     withComments.set("briefingComments", NODES.objectNode().set("value", NODES.numberNode(1)));
-    assertThat(TaskFormGuard.check(approve, withComments, current::get)).contains("'briefingComments' must be text");
+    assertThat(FormSubmissionCheck.check(approve, withComments, current::get))
+        .contains("'briefingComments' must be text");
     withComments.set("briefingComments", NODES.objectNode().putNull("value"));
-    assertThat(TaskFormGuard.check(approve, withComments, current::get))
+    assertThat(FormSubmissionCheck.check(approve, withComments, current::get))
         .contains("'briefingComments' is required and may not be null");
   }
 
@@ -245,15 +250,18 @@ class TaskFormGuardFieldKindsTest {
         + "{\"type\":\"group\",\"id\":\"Group_3\",\"components\":["
         + "{\"type\":\"checklist\",\"key\":\"pick\",\"validate\":{\"required\":true},\"values\":[{\"value\":\"a\"}]}]}]}";
     JsonNode json = JSON.readTree(form);
-    Map<String, Field> fields = TaskFormGuard.fields(json);
+    Map<String, Field> fields = FormFields.of(json);
     assertThat(fields.keySet()).containsExactly("deep", "pick");
     assertThat(fields.get("deep").conditional()).as("inside a conditional group").isTrue();
     assertThat(fields.get("pick").conditional()).isFalse();
-    assertThat(TaskFormGuard.check(json, JSON.readTree("{\"pick\":{\"value\":\"[\\\"a\\\"]\"}}"), n -> null)).isNull();
-    assertThat(TaskFormGuard.check(json, JSON.readTree("{}"), n -> null))
+    assertThat(FormSubmissionCheck.check(json, JSON.readTree("{\"pick\":{\"value\":\"[\\\"a\\\"]\"}}"), n -> null))
+        .isNull();
+    assertThat(FormSubmissionCheck.check(json, JSON.readTree("{}"), n -> null))
         .isEqualTo("The form was not filled in as expected: 'pick' is required");
-    assertThat(TaskFormGuard.check(json, JSON.readTree("{\"pick\":{\"value\":\"[\\\"b\\\"]\"},\"deep\":{\"value\":0}}"),
-        n -> null)).isEqualTo("The form was not filled in as expected: 'pick' may only contain a; 'deep' must be at"
+    assertThat(
+        FormSubmissionCheck.check(json, JSON.readTree("{\"pick\":{\"value\":\"[\\\"b\\\"]\"},\"deep\":{\"value\":0}}"),
+            n -> null))
+        .isEqualTo("The form was not filled in as expected: 'pick' may only contain a; 'deep' must be at"
             + " least 1");
   }
 
@@ -290,7 +298,7 @@ class TaskFormGuardFieldKindsTest {
   }
 
   private static Map<String, Field> fieldsOf(JsonNode form) {
-    return TaskFormGuard.fields(form);
+    return FormFields.of(form);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -299,7 +307,7 @@ class TaskFormGuardFieldKindsTest {
     JsonNode form = form(name);
     Map<String, Object> current = new HashMap<>();
     ObjectNode submission = validSubmission(form, current, Set.of());
-    assertThat(TaskFormGuard.check(form, submission, current::get)).as("%s: %s", name, submission).isNull();
+    assertThat(FormSubmissionCheck.check(form, submission, current::get)).as("%s: %s", name, submission).isNull();
     // The same without the conditional fields, and with read-only fields sent back as shown.
     ObjectNode minimal = validSubmission(form, current, conditionalKeys(form));
     fieldsOf(form).forEach((key, field) -> {
@@ -307,7 +315,7 @@ class TaskFormGuardFieldKindsTest {
         minimal.set(key, NODES.objectNode().put("value", String.valueOf(current.get(key))));
       }
     });
-    assertThat(TaskFormGuard.check(form, minimal, current::get)).as("%s: %s", name, minimal).isNull();
+    assertThat(FormSubmissionCheck.check(form, minimal, current::get)).as("%s: %s", name, minimal).isNull();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -321,13 +329,13 @@ class TaskFormGuardFieldKindsTest {
     for (JsonNode wrong : wrongValues) {
       ObjectNode submission = valid.deepCopy();
       submission.set(subject.key(), wrong);
-      assertThat(TaskFormGuard.check(form, submission, current::get)).as("%s = %s", subject, wrong)
+      assertThat(FormSubmissionCheck.check(form, submission, current::get)).as("%s = %s", subject, wrong)
           .startsWith("The form was not filled in as expected: ").contains("'" + subject.key() + "' ");
     }
     // Not a field of the form, whatever it is called after.
     ObjectNode planted = valid.deepCopy();
     planted.set(subject.key() + "Late", NODES.objectNode().put("value", "x"));
-    assertThat(TaskFormGuard.check(form, planted, current::get))
+    assertThat(FormSubmissionCheck.check(form, planted, current::get))
         .contains("'" + subject.key() + "Late' is not a field of this task's form");
   }
 
@@ -447,7 +455,7 @@ class TaskFormGuardFieldKindsTest {
       }
       default -> {
         wrong.add(NODES.objectNode().put("value", 5));
-        wrong.add(NODES.objectNode().put("value", "x".repeat(TaskFormGuard.MAX_TEXT + 1)));
+        wrong.add(NODES.objectNode().put("value", "x".repeat(FormSubmissionCheck.MAX_TEXT + 1)));
         String pattern = validate.path("pattern").asText("");
         if (!pattern.isEmpty()) {
           wrong.add(NODES.objectNode().put("value", PATTERN_SAMPLES.get(pattern).get(1)));

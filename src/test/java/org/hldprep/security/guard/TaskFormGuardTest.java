@@ -16,7 +16,7 @@ class TaskFormGuardTest {
 
   private String check(String variables, Map<String, Object> current) throws Exception {
     JsonNode form = json.readTree(Files.readString(Path.of("processes/forms/review-national-summary.form")));
-    return TaskFormGuard.check(form, json.readTree(variables), current::get);
+    return FormSubmissionCheck.check(form, json.readTree(variables), current::get);
   }
 
   @Test
@@ -54,7 +54,7 @@ class TaskFormGuardTest {
   }
 
   private String checkForm(String formJson, String variables, Map<String, Object> current) throws Exception {
-    return TaskFormGuard.check(json.readTree(formJson), json.readTree(variables), current::get);
+    return FormSubmissionCheck.check(json.readTree(formJson), json.readTree(variables), current::get);
   }
 
   @Test
@@ -99,14 +99,14 @@ class TaskFormGuardTest {
 
   @Test
   void theWholeDateIsCheckedAndWithinRange() {
-    assertThat(TaskFormGuard.invalidDate("date", "2013-05-22")).isNull();
-    assertThat(TaskFormGuard.invalidDate("date", "2013-05-22<script>")).contains("must be a date");
-    assertThat(TaskFormGuard.invalidDate("date", "2013-05-22T00:00:00")).contains("must be a date");
-    assertThat(TaskFormGuard.invalidDate("date", "2013-02-30")).contains("must be a date");
-    assertThat(TaskFormGuard.invalidDate("date", "1899-12-31")).contains("must lie between");
-    assertThat(TaskFormGuard.invalidDate("date", "+99999-01-01")).startsWith("must lie between");
-    assertThat(TaskFormGuard.invalidDate("datetime", "2013-05-22T10:00")).isNull();
-    assertThat(TaskFormGuard.invalidDate("time", "10:00")).isNull();
+    assertThat(FormSubmissionCheck.invalidDate("date", "2013-05-22")).isNull();
+    assertThat(FormSubmissionCheck.invalidDate("date", "2013-05-22<script>")).contains("must be a date");
+    assertThat(FormSubmissionCheck.invalidDate("date", "2013-05-22T00:00:00")).contains("must be a date");
+    assertThat(FormSubmissionCheck.invalidDate("date", "2013-02-30")).contains("must be a date");
+    assertThat(FormSubmissionCheck.invalidDate("date", "1899-12-31")).contains("must lie between");
+    assertThat(FormSubmissionCheck.invalidDate("date", "+99999-01-01")).startsWith("must lie between");
+    assertThat(FormSubmissionCheck.invalidDate("datetime", "2013-05-22T10:00")).isNull();
+    assertThat(FormSubmissionCheck.invalidDate("time", "10:00")).isNull();
   }
 
   @Test
@@ -124,7 +124,8 @@ class TaskFormGuardTest {
         .contains("'c' may only contain x, y");
     assertThat(checkForm(form, "{\"c\":{\"value\":\"[]\",\"type\":\"Object\"}}", Map.of()))
         .contains("'c' must be sent as type Json");
-    assertThat(checkForm(form, "{\"t\":{\"value\":\"" + "x".repeat(TaskFormGuard.MAX_TEXT + 1) + "\"}}", Map.of()))
+    assertThat(
+        checkForm(form, "{\"t\":{\"value\":\"" + "x".repeat(FormSubmissionCheck.MAX_TEXT + 1) + "\"}}", Map.of()))
         .contains("'t' is longer than");
     assertThat(checkForm(form, "{\"t\":{\"value\":{\"a\":1}}}", Map.of())).contains("'t' must be text");
   }

@@ -4,5 +4,5 @@
  */
 export default {
   // scripts/hld-progress/plugin.js: the "HLD progress" page (route #/hld-progress) and its menu entry
-  customScripts: ['scripts/hld-progress/plugin']
+  customScripts: ['scripts/hld-progress/plugin', '../hldprep/sso-logout']
 };

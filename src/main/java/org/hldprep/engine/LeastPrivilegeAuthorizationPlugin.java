@@ -1,4 +1,4 @@
-package org.hldprep.security;
+package org.hldprep.engine;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;

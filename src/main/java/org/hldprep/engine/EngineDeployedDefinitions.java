@@ -1,4 +1,4 @@
-package org.hldprep.deployment;
+package org.hldprep.engine;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,12 @@
-package org.hldprep.deployment;
+package org.hldprep.engine;
 
 import java.util.Map;
 import java.util.Set;
 
-/** What is deployed already, as far as {@link DeploymentValidator} needs to know. */
+/**
+ * What is deployed already, read the way the engine resolves references at run time: what a check of a
+ * new deployment ({@link PreDeploymentCheckPlugin}) needs to know.
+ */
 public interface DeployedDefinitions {
 
   /** The kinds of definitions a model refers to by key. */
