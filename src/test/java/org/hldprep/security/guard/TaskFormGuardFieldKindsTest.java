@@ -272,7 +272,8 @@ class TaskFormGuardFieldKindsTest {
       "^https?://.+", List.of("https://docs.example/x", "docs.example/x"),
       "^[A-Za-z0-9][A-Za-z0-9-]{0,39}$", List.of("HLD2030", "HLD 2030"),
       "^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", List.of("America/New_York", "+02:00"),
-      "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$", List.of("PT72H", "72 hours"));
+      "^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$", List.of("PT72H", "72 hours"),
+      "^\\s*[A-Za-z]{3}(\\s*,\\s*[A-Za-z]{3})*\\s*$", List.of("PHL, KEN", "PHL; KEN"));
 
   record FormField(String form, String key, Field field) {
     @Override
